@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -72,6 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PcpvError as error:
         _print_error(error)
         return error.exit_code
+    except BrokenPipeError:
+        # The reader went away (e.g. ``pcpv status | head``): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("\nStopped. Everything saved before this moment is kept.", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -112,3 +112,8 @@ class MediaError(PcpvError):
 
 class UsageError(PcpvError):
     """Raised when a command's options do not make sense together."""
+
+
+class SymbolError(PcpvError):
+    """Raised when a symbol set cannot be added or read, a symbol reference names nothing pcpv
+    knows, or a symbol's picture cannot be drawn. Names the set or file and says what to do."""

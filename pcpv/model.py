@@ -226,7 +226,10 @@ class MediaItem:
     def from_reader(cls, r: FieldReader) -> MediaItem:
         file = r.text("file", required=True)
         if file and (not file.startswith("media/") or ".." in file or "\\" in file):
-            r.problem(f"'file' should name a file in the media folder, like media/abc.jpg, not '{file}'.", "file")
+            r.problem(
+                f"'file' should name a file in the media folder, like media/abc.jpg, not '{file}'.",
+                "file",
+            )
         return cls(
             file=file,
             kind=r.enum("kind", MediaKind),

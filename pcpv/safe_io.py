@@ -35,7 +35,7 @@ def make_private_dir(path: Path) -> None:
 def _chmod(path: Path, mode: int) -> None:
     # On Windows chmod can only toggle read-only; files there are protected by the user profile's ACLs.
     if sys.platform != "win32":
-        os.chmod(path, mode)
+        path.chmod(mode)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -63,7 +63,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
             handle.flush()
             os.fsync(handle.fileno())
         _chmod(tmp, FILE_MODE)
-        os.replace(tmp, target)
+        tmp.replace(target)
         _fsync_dir(folder)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -53,7 +53,9 @@ AVI = FileType(MediaKind.VIDEO, "video/x-msvideo", ".avi", "an AVI video")
 
 PDF = FileType(None, "application/pdf", ".pdf", "a PDF document")
 ZIP = FileType(None, "application/zip", ".zip", "a zip file or an Office document")
-OLE = FileType(None, "application/x-ole-storage", ".ole", "an old Office file or a password-protected document")
+OLE = FileType(
+    None, "application/x-ole-storage", ".ole", "an old Office file or a password-protected document"
+)
 SVG = FileType(None, "image/svg+xml", ".svg", "an SVG drawing (use it as a symbol, not a photo)")
 TEXT = FileType(None, "text/plain", ".txt", "a text file")
 
@@ -75,7 +77,9 @@ def _sniff_ftyp(head: bytes) -> FileType | None:
     brands.update(head[i : i + 4] for i in range(16, end - 3, 4))
     if major in _AVIF_BRANDS:
         return AVIF
-    if major in _HEIF_BRANDS or (brands & _HEIF_BRANDS and not brands & {b"isom", b"mp41", b"mp42"}):
+    if major in _HEIF_BRANDS or (
+        brands & _HEIF_BRANDS and not brands & {b"isom", b"mp41", b"mp42"}
+    ):
         return HEIC
     if major in _AUDIO_BRANDS:
         return M4A

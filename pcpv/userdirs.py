@@ -20,7 +20,11 @@ APP_NAME = "pcpv"
 def config_dir() -> Path:
     """The user's pcpv settings folder, created owner-only on first use."""
     override = os.environ.get("PCPV_CONFIG_DIR")
-    path = Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override)
+        if override
+        else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    )
     make_private_dir(path)
     return path
 
@@ -28,6 +32,8 @@ def config_dir() -> Path:
 def cache_dir() -> Path:
     """The user's pcpv cache folder (symbol pictures), created owner-only on first use."""
     override = os.environ.get("PCPV_CACHE_DIR")
-    path = Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path = (
+        Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    )
     make_private_dir(path)
     return path

@@ -10,6 +10,7 @@ patient's words stay readable on disk.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 import yaml
 
 from pcpv.errors import Problem, ProjectFileError
+from pcpv.safe_io import atomic_writer
 
 Key = tuple[str | int, ...]
 E = TypeVar("E", bound=Enum)
@@ -71,10 +73,10 @@ def load_yaml(path: Path, *, text: str | None = None) -> tuple[Any, dict[Key, in
                 [Problem(path, "The file is not plain text (it is not UTF-8).")]
             ) from None
         except OSError as exc:
-            raise ProjectFileError([Problem(path, f"The file could not be read ({exc.strerror}).")])
+            raise ProjectFileError([Problem(path, f"The file could not be read ({exc.strerror}).")]) from None
     try:
         node = yaml.compose(text, Loader=_SafeLineLoader)
-        data = yaml.load(text, Loader=_SafeLineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_SafeLineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -86,7 +88,9 @@ def load_yaml(path: Path, *, text: str | None = None) -> tuple[Any, dict[Key, in
             "or put back the file's backup.",
         ) from None
     except yaml.YAMLError as exc:
-        raise ProjectFileError([Problem(path, f"The file could not be read as YAML: {exc}")]) from None
+        raise ProjectFileError(
+            [Problem(path, f"The file could not be read as YAML: {exc}")]
+        ) from None
     lines: dict[Key, int] = {}
     if node is not None:
         _index_lines(node, (), lines)
@@ -111,15 +115,39 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str_representer)
 
 
+def _comment(header: str) -> str:
+    return "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
+
+
+def _dump(data: Any, stream: Any = None) -> Any:
+    return yaml.dump(
+        data,
+        stream,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
 def dump_yaml(data: Any, *, header: str = "") -> str:
     """Serialise ``data`` as block-style YAML, with an optional ``#`` comment header."""
-    body = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
-    )
-    if header:
-        comment = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-        return comment + body
-    return body
+    return _comment(header) + _dump(data)
+
+
+def save_yaml(path: Path, data: Any, *, header: str = "") -> None:
+    """Write ``data`` to ``path`` as YAML, atomically and owner-only.
+
+    The YAML is streamed into the temporary file rather than built in memory first, so a large
+    answers file never exists twice in memory.
+    """
+    with atomic_writer(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        text.write(_comment(header))
+        _dump(data, text)
+        text.flush()
+        text.detach()  # leave the binary handle open for atomic_writer to fsync and close
 
 
 class FieldReader:
@@ -179,7 +207,7 @@ class FieldReader:
             if required:
                 self.problem(f"The field '{name}' is missing.", name)
             return default if default is not None else ""
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, (bool, dict, list)):
             self.problem(f"'{name}' should be a piece of text.", name)
             return default if default is not None else ""
         return str(value)
@@ -215,7 +243,9 @@ class FieldReader:
         try:
             return enum(str(value))
         except ValueError:
-            self.problem(f"'{name}' is '{value}', which pcpv does not know. Use one of: {choices}.", name)
+            self.problem(
+                f"'{name}' is '{value}', which pcpv does not know. Use one of: {choices}.", name
+            )
             return default if default is not None else next(iter(enum))
 
     def date(self, name: str, *, required: bool = False) -> dt.date | None:
@@ -227,7 +257,9 @@ class FieldReader:
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            self.problem(f"'{name}' is '{value}', which is not a date. Write it like 2027-01-15.", name)
+            self.problem(
+                f"'{name}' is '{value}', which is not a date. Write it like 2027-01-15.", name
+            )
             return None
 
     def timestamp(self, name: str, *, required: bool = False) -> dt.datetime | None:
@@ -282,7 +314,9 @@ class FieldReader:
         for key, item in value.items():
             yield (
                 str(key),
-                FieldReader(item, self.file, self.lines, (*self.key, name, str(key)), self.problems),
+                FieldReader(
+                    item, self.file, self.lines, (*self.key, name, str(key)), self.problems
+                ),
             )
 
     def each(self, name: str, build: Callable[[FieldReader], T]) -> list[T]:

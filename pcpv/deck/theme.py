@@ -52,12 +52,30 @@ class Palette:
 
 
 PALETTES: dict[str, Palette] = {
-    "cream": Palette("cream", background="FFF8E7", text="1A1A1A", title="0B2545",
-                     accent="8D6A00", quote_background="FFEFC2"),
-    "pale-yellow": Palette("pale-yellow", background="FFFBD6", text="1A1A1A", title="0B2545",
-                           accent="7A5C00", quote_background="FFF3A8"),
-    "white": Palette("white", background="FFFFFF", text="111111", title="0B2545",
-                     accent="005A9C", quote_background="EEF4FA"),
+    "cream": Palette(
+        "cream",
+        background="FFF8E7",
+        text="1A1A1A",
+        title="0B2545",
+        accent="8D6A00",
+        quote_background="FFEFC2",
+    ),
+    "pale-yellow": Palette(
+        "pale-yellow",
+        background="FFFBD6",
+        text="1A1A1A",
+        title="0B2545",
+        accent="7A5C00",
+        quote_background="FFF3A8",
+    ),
+    "white": Palette(
+        "white",
+        background="FFFFFF",
+        text="111111",
+        title="0B2545",
+        accent="005A9C",
+        quote_background="EEF4FA",
+    ),
 }
 DEFAULT_PALETTE = "cream"
 
@@ -82,6 +100,16 @@ MAX_LINES_PER_SLIDE = 6
 """More lines than this on one slide is more than one idea: continue on a next slide."""
 MAX_IDEAS_PER_SLIDE = 3
 """Bullet points or paragraphs on one slide before the checker says it is too much."""
+LONG_WORD_LETTERS = 12
+"""A word with more letters than this is long for an easy-read reader (the checker notes it)."""
+BIG_NUMBER = 1000
+"""Numbers from this size up are hard to picture; easy read says "a lot" or uses a picture."""
+MAX_CLAUSE_JOINERS = 1
+"""Joining words ("because", "but", "which", "and I"...) one sentence may hold before it carries
+more than one idea."""
+PATIENT_WORDS_SHAPE = "Patient's words"
+"""Name (or start of the name) of the shape the deck writer puts the patient's own words in. The
+checker never suggests changing text in such a shape, only notes it."""
 
 # -- Pictures -----------------------------------------------------------------------------------
 SCREEN_PPI = 150
