@@ -210,8 +210,15 @@ class MediaItem:
     caption: str = ""
     """What the picture or clip shows, in words: the slide's alt text and the words beside it."""
     added: dt.datetime | None = None
+    width: int | None = None
+    """Upright width in pixels (photos and videos), as measured when the file was added."""
+    height: int | None = None
+    duration_s: float | None = None
+    """Length in seconds (sounds and videos), as measured when the file was added."""
 
     def to_dict(self) -> dict[str, Any]:
+        size = {"width": self.width, "height": self.height} if self.width else {}
+        length = {"duration_s": round(self.duration_s, 2)} if self.duration_s is not None else {}
         return {
             "file": self.file,
             "kind": self.kind.value,
@@ -220,6 +227,8 @@ class MediaItem:
             "mime": self.mime,
             "sha256": self.sha256,
             "added": self.added.isoformat(timespec="seconds") if self.added else None,
+            **size,
+            **length,
         }
 
     @classmethod
@@ -238,6 +247,9 @@ class MediaItem:
             original_name=r.text("original_name", ""),
             caption=r.text("caption", ""),
             added=r.timestamp("added"),
+            width=r.whole("width", 0) or None,
+            height=r.whole("height", 0) or None,
+            duration_s=r.number("duration_s"),
         )
 
 

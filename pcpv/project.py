@@ -382,7 +382,13 @@ class Project:
                 f"'{source.name}' is {kind.label}, but the prompt '{prompt_id}' is answered with: {allowed}.",
                 hint="Add it to a prompt that takes this kind of file.",
             )
+        # The content check (decodes a little of the file) refuses damaged, fake or hostile media
+        # now, while the person is still there to choose another file.
+        from pcpv.media import inspect_media
+
+        info = inspect_media(source, prompt=prompt_id)
         item = self.import_media_file(source)
+        item.width, item.height, item.duration_s = info.width, info.height, info.duration_s
         item.caption = caption
         answer = self._touch(prompt_id)
         if any(m.sha256 == item.sha256 for m in answer.media):

@@ -223,6 +223,15 @@ class FieldReader:
             return default
         return value
 
+    def number(self, name: str) -> float | None:
+        value = self.data.get(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(f"'{name}' should be a number, not '{value}'.", name)
+            return None
+        return float(value)
+
     def flag(self, name: str, default: bool = False) -> bool:
         value = self.data.get(name)
         if value is None:

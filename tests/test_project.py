@@ -222,3 +222,39 @@ def test_scratch_folder_lives_in_the_project_and_goes_away(project_dir: Path) ->
         (scratch / "frame.png").write_bytes(b"x")
     assert not scratch.exists()
     assert not (project_dir / ".pcpv-work").exists()
+
+
+def test_damaged_photo_is_refused_when_added_and_nothing_is_kept(
+    project_dir: Path, tmp_path: Path
+) -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (10, 120, 200)).save(buffer, "JPEG")
+    broken = tmp_path / "cut-off.jpg"
+    broken.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    with Project.open_for_writing(project_dir) as project, pytest.raises(MediaError) as err:
+        project.add_media("feel-safe", broken)
+    assert "cut-off.jpg" in str(err.value)
+    assert list((project_dir / "media").iterdir()) == []
+    assert Project.open(project_dir).answer("feel-safe").media == []
+
+
+def test_sizes_and_lengths_are_recorded(project_dir: Path, tmp_path: Path) -> None:
+    photo = tmp_path / "a.png"
+    photo.write_bytes(tiny_png(8, 5))
+    sound = tmp_path / "b.wav"
+    sound.write_bytes(tiny_wav(0.5))
+    with Project.open_for_writing(project_dir) as project:
+        prompt_id = next(
+            p.id
+            for p in project.questions.prompts()
+            if {"photo", "audio"} <= {k.value for k in p.answers}
+        )
+        project.add_media(prompt_id, photo)
+        project.add_media(prompt_id, sound)
+    photo_item, sound_item = Project.open(project_dir).answer(prompt_id).media
+    assert (photo_item.width, photo_item.height) == (8, 5)
+    assert sound_item.duration_s == pytest.approx(0.5, abs=0.05)
