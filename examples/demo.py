@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE.parent / "out"
-EXAMPLES = ["sam-ctr", "alex-cpa"]
+EXAMPLES = ["sam-ctr", "alex-cpa", "jo-own"]
 
 
 def pcpv(*args: object) -> subprocess.CompletedProcess[str]:

@@ -8,6 +8,7 @@ answers say and named by its hash, and the media generator gives the same bytes 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import struct
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from pcpv.questions import AnswerKind
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
-PROJECTS = {"sam-ctr": "ctr", "alex-cpa": "cpa"}
+PROJECTS = {"sam-ctr": "ctr", "alex-cpa": "cpa", "jo-own": "own"}
 MAX_EXAMPLES_BYTES = 3 * 1024 * 1024
 MEDIA_NAMES = {
     "garden.jpg", "bedroom-guitar.jpg", "kitchen.jpg", "football-pitch.jpg", "calendar.jpg",
@@ -62,7 +63,7 @@ def test_both_examples_open_with_their_question_set(projects):
         project = projects[name]
         assert project.questions.id == set_id
         assert project.info.meeting.kind.value == set_id
-        assert project.info.meeting.date is not None
+        assert (project.info.meeting.date is None) == (name == "jo-own")
         assert project.sessions, f"{name} has no working sessions"
         assert not project.orphan_answers(), f"{name} answers prompts its set does not have"
 
@@ -87,6 +88,18 @@ def test_some_prompts_are_left_to_do(projects):
     assert "my-tribunal" in open_prompts
     assert sam.answer("my-section").state == PromptState.NOT_TODAY
     assert sam.answer("held-or-apart").state == PromptState.SKIPPED
+
+
+def test_own_topics_become_prompts_of_their_own(projects):
+    jo = projects["jo-own"]
+    assert jo.info.own_topics == ["Football", "My music"]
+    section = jo.questions.section("my-topics")
+    assert section is not None
+    assert [p.id for p in section.prompts] == ["my-topics-football", "my-topics-my-music"]
+    assert jo.answer("my-topics-football").media[0].kind == MediaKind.PHOTO
+    assert jo.answer("my-topics-my-music").media[0].kind == MediaKind.AUDIO
+    question = jo.questions.question_text(section.prompts[1], jo.info)
+    assert question == "My music: what do I want to say?"
 
 
 def test_each_example_shows_who_presents_differently(projects):
@@ -144,7 +157,7 @@ def test_examples_stay_small():
 
 
 def test_examples_leave_no_scratch_behind():
-    leftovers = [p for p in EXAMPLES.rglob("*") if p.name.startswith((".media-", ".pcpv-work"))]
+    leftovers = [p for p in EXAMPLES.rglob("*") if p.name.startswith((".building-", ".pcpv-work"))]
     assert not leftovers
 
 
@@ -244,7 +257,7 @@ def test_build_examples_remakes_the_committed_projects(tmp_path, projects):
         assert rebuilt.info.to_dict() | {"created": None} == projects[name].info.to_dict() | {
             "created": None
         }
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".media-")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".building-")]
 
 
 def test_build_examples_refuses_to_delete_a_folder_that_is_not_a_project(tmp_path):
@@ -255,3 +268,32 @@ def test_build_examples_refuses_to_delete_a_folder_that_is_not_a_project(tmp_pat
     assert result.returncode != 0
     assert "not a pcpv project" in result.stderr
     assert (precious / "notes.txt").read_text(encoding="utf-8") == "not a pcpv project"
+
+
+def test_symbols_chosen_in_the_examples_all_resolve(projects):
+    from pcpv.symbols.library import SymbolLibrary
+
+    library = SymbolLibrary.load()
+    refs = {ref for p in projects.values() for a in p.answers.values() for ref in a.symbols}
+    assert refs
+    assert not [ref for ref in sorted(refs) if library.resolve(ref) is None]
+
+
+def test_a_failed_build_leaves_the_old_examples_whole(tmp_path, monkeypatch):
+    sys.path.insert(0, str(EXAMPLES))
+    try:
+        import build_examples
+    finally:
+        sys.path.remove(str(EXAMPLES))
+    shutil.copytree(EXAMPLES / "sam-ctr", tmp_path / "sam-ctr")
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def broken_step(folder: Path, media: Path) -> None:
+        raise SystemExit("pcpv answer ... failed")
+
+    monkeypatch.setattr(build_examples, "build_sam", broken_step)
+    with pytest.raises(SystemExit, match="failed"):
+        build_examples.main([str(tmp_path)])
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sam-ctr"]

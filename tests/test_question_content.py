@@ -262,3 +262,20 @@ def test_pcpv_checker_would_catch_jargon_in_a_question():
     from pcpv.check.text_rules import check_text
 
     assert check_text("Do I go to my MDT meeting?", patient_words=False)
+
+
+def test_every_symbol_word_finds_a_fitting_symbol_in_pcpvs_own_vocabulary(qs):
+    # A word that finds nothing, or only a loose match inside another symbol's name (like
+    # "place" -> "litter in bin sign"), leaves the slide with no picture or a wrong one.
+    from pcpv.symbols.index import TIER_NAME
+    from pcpv.symbols.library import SymbolLibrary
+
+    library = SymbolLibrary.load()
+    words = {w for s in qs.sections for w in s.symbols}
+    words |= {w for p in all_prompts(qs) for w in p.symbols}
+    poor = {}
+    for word in sorted(words):
+        match = library.lookup(word)
+        if match is None or match.rank > TIER_NAME:
+            poor[word] = match.name if match else None
+    assert not poor
