@@ -117,3 +117,9 @@ class UsageError(PcpvError):
 class SymbolError(PcpvError):
     """Raised when a symbol set cannot be added or read, a symbol reference names nothing pcpv
     knows, or a symbol's picture cannot be drawn. Names the set or file and says what to do."""
+
+
+class FamilyCopyError(PcpvError):
+    """Raised by ``pcpv export --family`` when the family copy cannot be made or fails its proof:
+    nothing has consent, a slide's fixed wording names a private word, or the file written was found
+    to hold something it must not (then the file has already been deleted). Lists every finding."""
