@@ -7,7 +7,9 @@ anywhere else::
     answers.yaml     per prompt: state, words (and whose), symbols, media
     sessions.yaml    the log of working sessions
     media/           imported files, named by the hash of their bytes
+    symbols.yaml     pinned symbols and the project's own symbol sets (see pcpv.symbols)
     backups/         copies made before a migration
+    .pcpv-symbol-cache/  pictures drawn from the project's own symbol sets (may be photos)
     .pcpv.lock       the write lock (see lock.py); .pcpv-work/ scratch space, removed after use
 
 Every write goes through ``safe_io`` (temp file, fsync, rename), so a crash leaves the old file or the
