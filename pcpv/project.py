@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ def _hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _schema_of(path: Path, data: Any, lines: dict) -> int:
+def _schema_of(path: Path, data: Any, lines: Mapping[Any, int]) -> int:
     reader = FieldReader(data, path, lines)
     if not isinstance(data, dict):
         reader.raise_if_problems()
@@ -209,7 +209,7 @@ class Project:
         if not project_file.is_file():
             raise _not_found(root)
         raw: dict[str, Any] = {}
-        lines: dict[str, dict] = {}
+        lines: dict[str, Mapping[Any, int]] = {}
         for name in DATA_FILES:
             path = root / name
             if path.is_file():

@@ -8,6 +8,7 @@ shipped ``templates/shared/slides/`` as fall-back. See README "Adding a question
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -361,14 +362,22 @@ def _check_shape(r: FieldReader, sections: list[Section]) -> None:
         )
 
 
+@functools.lru_cache(maxsize=16)
+def _load_shipped(folder: Path) -> QuestionSet:
+    # Shipped sets never change while pcpv runs; reading one takes a noticeable fraction of a
+    # second (every question's wording is test-rendered), so each is read once per process.
+    return load_question_set(folder)
+
+
 def load_builtin(set_id: str) -> QuestionSet:
+    """One of the question sets shipped with pcpv, by id."""
     sets = builtin_sets()
     if set_id not in sets:
         raise PcpvError(
             f"pcpv has no question set called '{set_id}'.",
             hint=f"The sets it has are: {', '.join(sets)}.",
         )
-    return load_question_set(sets[set_id])
+    return _load_shipped(sets[set_id])
 
 
 def default_set_for(kind: MeetingKind) -> str:
