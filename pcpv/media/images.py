@@ -26,7 +26,7 @@ from PIL import Image, ImageCms, JpegImagePlugin
 
 from pcpv import sniff
 from pcpv.deck.theme import EMU_PER_INCH, JPEG_QUALITY, SCREEN_PPI
-from pcpv.media.records import MediaInfo, PreparedImage, media_error
+from pcpv.media.records import MediaInfo, PreparedImage, media_error, require_readable
 from pcpv.model import MediaKind
 
 MAX_DECODE_PIXELS = 64_000_000
@@ -165,24 +165,7 @@ def _too_many_pixels(path: Path, size: tuple[int, int] | None, prompt: str | Non
 
 def _refuse_by_type(path: Path, prompt: str | None) -> sniff.FileType:
     """The sniffed photo type of ``path``, or a ``MediaError`` saying plainly what it is instead."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise media_error(
-            path,
-            "the file is not there any more.",
-            "Check where it is and add it again.",
-            prompt=prompt,
-        ) from None
-    except OSError as exc:
-        raise media_error(
-            path,
-            f"the file cannot be read ({exc.strerror}).",
-            "Check the file and try again.",
-            prompt=prompt,
-        ) from None
-    if size == 0:
-        raise media_error(path, "the file is empty.", _DAMAGED_HINT, prompt=prompt)
+    require_readable(path, prompt, empty_hint=_DAMAGED_HINT)
     found = sniff.sniff_file(path)
     if found in _PILLOW_FORMATS:
         return found

@@ -120,3 +120,25 @@ def media_error(path: Path, problem: str, hint: str, *, prompt: str | None = Non
     """
     where = f' (for "{prompt}")' if prompt else ""
     return MediaError(f'pcpv cannot use "{path.name}"{where}: {problem}', hint=hint)
+
+
+def require_readable(path: Path, prompt: str | None, *, empty_hint: str) -> None:
+    """Refuse a missing, unreadable or empty file with a sentence that says what to do."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise media_error(
+            path,
+            "the file is not there any more.",
+            "Check where it is and add it again.",
+            prompt=prompt,
+        ) from None
+    except OSError as exc:
+        raise media_error(
+            path,
+            f"the file cannot be read ({exc.strerror}).",
+            "Check the file and try again.",
+            prompt=prompt,
+        ) from None
+    if size == 0:
+        raise media_error(path, "the file is empty.", empty_hint, prompt=prompt)

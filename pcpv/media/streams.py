@@ -17,7 +17,7 @@ from pathlib import Path
 from pcpv import sniff
 from pcpv.errors import MediaError
 from pcpv.media.ffmpeg import FfmpegFailed, Probe, Stream, probe
-from pcpv.media.records import media_error
+from pcpv.media.records import media_error, require_readable
 from pcpv.model import MediaKind
 
 MIN_SOUND_S = 0.05
@@ -82,25 +82,8 @@ class AvSource:
 
 
 def check_readable(path: Path, prompt: str | None) -> None:
-    """Refuse a missing, unreadable or empty file."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise media_error(
-            path,
-            "the file is not there any more.",
-            "Check where it is and add it again.",
-            prompt=prompt,
-        ) from None
-    except OSError as exc:
-        raise media_error(
-            path,
-            f"the file cannot be read ({exc.strerror}).",
-            "Check the file and try again.",
-            prompt=prompt,
-        ) from None
-    if size == 0:
-        raise media_error(path, "the file is empty.", NO_SOUND_HINT, prompt=prompt)
+    """Refuse a missing, unreadable or empty sound or video file."""
+    require_readable(path, prompt, empty_hint=NO_SOUND_HINT)
 
 
 def open_av(path: Path, *, prompt: str | None, wanted: str) -> AvSource:
