@@ -459,22 +459,27 @@ class Project:
         return entry
 
     # -- scratch space -----------------------------------------------------------------------
-    @contextlib.contextmanager
-    def scratch(self) -> Iterator[Path]:
-        """A private temporary folder inside the project, removed when the block ends.
+    def scratch(self) -> contextlib.AbstractContextManager[Path]:
+        """A private temporary folder inside the project, removed when the block ends."""
+        return scratch_folder(self.root)
 
-        Converting media writes patient data; keeping scratch files here means nothing about the
-        patient lands in the system's temp folder.
-        """
-        base = self.root / WORK_DIR
-        make_private_dir(base)
-        folder = Path(tempfile.mkdtemp(dir=base))
-        try:
-            yield folder
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-            with contextlib.suppress(OSError):
-                base.rmdir()
+
+@contextlib.contextmanager
+def scratch_folder(root: Path) -> Iterator[Path]:
+    """A private temporary folder inside the project at ``root``, removed when the block ends.
+
+    Converting media writes patient data; keeping scratch files here means nothing about the
+    patient lands in the system's temp folder.
+    """
+    base = root / WORK_DIR
+    make_private_dir(base)
+    folder = Path(tempfile.mkdtemp(dir=base))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            base.rmdir()
 
 
 def check_media_source(source: Path) -> None:

@@ -8,10 +8,10 @@ given as options, so it works at a plain terminal and with piped input; the opti
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from pcpv.commands._args import date_arg
 from pcpv.errors import UsageError
 from pcpv.feedback import (
     CHANGE_NEXT_TIME,
@@ -37,15 +37,6 @@ Ask = Callable[[str], str]
 Say = Callable[[str], None]
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date; write it like 2027-01-15"
-        ) from None
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "feedback",
@@ -55,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("folder", type=Path)
     p.add_argument(
         "--meeting-date",
-        type=_date,
+        type=date_arg,
         metavar="DATE",
         help="the feedback is about an earlier meeting held on this date (default: the current one)",
     )
@@ -88,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "new", help="start the next meeting; the answers so far are the starting point"
     )
     p.add_argument("folder", type=Path)
-    p.add_argument("--date", type=_date, required=True, help="the new meeting's date")
+    p.add_argument("--date", type=date_arg, required=True, help="the new meeting's date")
     p.add_argument(
         "--kind", choices=[k.value for k in MeetingKind], help="default: the same kind as now"
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+from pcpv.commands._args import date_arg
 from pcpv.errors import UsageError
 from pcpv.model import (
     DEFAULT_MEETING_TITLES,
@@ -26,15 +26,6 @@ from pcpv.questions import QuestionSet, default_set_for, format_date
 ORDER = 10
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date; write it like 2027-01-15"
-        ) from None
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="make a new project folder for a patient")
     p.add_argument("folder", type=Path, help="the new project's folder (pcpv creates it)")
@@ -45,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         choices=[k.value for k in MeetingKind],
         help="ctr (Care and Treatment Review), cpa (CPA review) or own",
     )
-    p.add_argument("--date", type=_date, help="the meeting's date, like 2027-01-15")
+    p.add_argument("--date", type=date_arg, help="the meeting's date, like 2027-01-15")
     p.add_argument("--meeting-title", help="the meeting's name as your service calls it")
     p.add_argument(
         "--presenter",

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -24,13 +22,10 @@ from pcpv.deck import layout, theme
 from pcpv.deck.plan import MediaRef
 from pcpv.errors import MediaError, PcpvError
 from pcpv.model import MediaKind
-from pcpv.safe_io import make_private_dir
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, text)`` while the deck is built; ``text`` is a plain sentence."""
 
-WORK_DIR = ".pcpv-work"
-"""The project's scratch folder (the same one ``Project.scratch`` uses)."""
 MAX_WORKERS = 2
 """Processes used to prepare media: both cores of a typical NHS laptop, and never more, so the
 machine stays usable while a deck is built."""
@@ -269,21 +264,6 @@ def _executor(workers: int, jobs: int) -> Iterator[Executor]:
             # Stopped or failed: don't finish the queue, only the jobs already running.
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-
-
-@contextlib.contextmanager
-def scratch_dir(project_root: Path) -> Iterator[Path]:
-    """A private temporary folder inside the project, removed afterwards (patient media never
-    goes to the system's temp folder)."""
-    base = project_root / WORK_DIR
-    make_private_dir(base)
-    folder = Path(tempfile.mkdtemp(dir=base))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            base.rmdir()
 
 
 def failure_error(failures: list[MediaFailure]) -> MediaError:

@@ -30,13 +30,14 @@ from pptx.text.text import TextFrame, _Paragraph, _Run
 from pptx.util import Emu, Pt
 
 from pcpv.deck import fit, layout, media_xml, theme
-from pcpv.deck.assets import PreparedMedia, Progress, failure_error, preparing_media, scratch_dir
+from pcpv.deck.assets import PreparedMedia, Progress, failure_error, preparing_media
 from pcpv.deck.layout import Rect
 from pcpv.deck.make_template import TEMPLATE, app_xml
 from pcpv.deck.plan import DeckPlan, Line, MediaRef, Picture, SlideKind, SlidePlan, Voice
 from pcpv.deck.symbols import Symbol, SymbolSource, project_symbols
 from pcpv.errors import PcpvError
 from pcpv.model import MediaKind
+from pcpv.project import scratch_folder
 from pcpv.safe_io import atomic_writer
 
 DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
@@ -533,7 +534,7 @@ def write_deck(
     if media is not None:
         writer.lay_out(progress)
         return writer.finish(output, media)
-    with scratch_dir(plan.project_root) as work:
+    with scratch_folder(plan.project_root) as work:
         with preparing_media(
             plan.media(), work_dir=work, print_quality=print_quality, progress=progress
         ) as pending:

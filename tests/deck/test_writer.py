@@ -496,6 +496,7 @@ def test_media_are_prepared_on_two_processes_and_one_file_in_process(sample, mon
     import concurrent.futures
 
     from pcpv.deck import assets
+    from pcpv.project import WORK_DIR, scratch_folder
 
     pools: list[int] = []
 
@@ -507,14 +508,14 @@ def test_media_are_prepared_on_two_processes_and_one_file_in_process(sample, mon
     monkeypatch.setattr(assets, "ProcessPoolExecutor", CountingPool)
     plan = make_plan(Project.open(sample.root), symbols=sample.symbols)
     photos = [m for m in plan.media() if m.kind.value == "photo"]
-    with assets.scratch_dir(tmp_path) as work:
+    with scratch_folder(tmp_path) as work:
         ready = assets.prepare_media(photos, work_dir=work)
         assert set(ready.photos) == {m.sha256 for m in photos}
         assert all(p.path.parent == work for p in ready.photos.values())
         assert pools == [2]
         assets.prepare_media(photos[:1], work_dir=work)
         assert pools == [2]  # a single file is not worth starting helpers for
-    assert not (tmp_path / assets.WORK_DIR).exists()
+    assert not (tmp_path / WORK_DIR).exists()
 
 
 @pytest.mark.slow
