@@ -37,6 +37,12 @@ def main() -> int:
             print(result.stdout + result.stderr)
             print(f"Could not build {name}.")
             return 1
+        summary = [
+            line
+            for line in result.stdout.splitlines()
+            if line.startswith(("Saved", "Accessibility"))
+        ]
+        print("\n".join(f"  {line}" for line in summary))
         built.append(deck)
     print()
     print("The example decks are ready:")
