@@ -79,6 +79,7 @@ def test_answer_skip_not_today_and_media_show_in_status(tmp_path: Path, capsys) 
     assert "1 photo" in out
     assert "1 put off with 'not today'" in out
     assert "Sessions: 1" in out and "patient, SALT" in out
+    assert "Family copy: none made yet." in out
 
 
 def test_errors_are_sentences_with_exit_codes_and_no_traceback(tmp_path: Path, capsys) -> None:

@@ -220,6 +220,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     orphans = project.orphan_answers()
     if orphans:
         print(f"Kept: answers to prompts this question set no longer has: {', '.join(orphans)}.")
+    from pcpv.consent import export_summary
+
+    for line in export_summary(project):
+        print(line)
     return 0
 
 
