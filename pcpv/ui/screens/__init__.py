@@ -1,0 +1,1 @@
+"""The wizard's screens: one module per screen (dialogs share ``dialogs.py``)."""
