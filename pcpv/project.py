@@ -431,6 +431,29 @@ class Project:
                 return removed
         return None
 
+    def set_caption(self, prompt_id: str, sha256: str, caption: str) -> MediaItem:
+        """Change what a photo, sound or video is said to show (its words on the slide and its
+        description for screen readers)."""
+        answer = self._touch(prompt_id)
+        for item in answer.media:
+            if item.sha256 == sha256:
+                item.caption = caption
+                self.save_answers()
+                return item
+        raise PcpvError(
+            f"The prompt '{prompt_id}' has no such photo, sound or video.",
+            hint="It may have been removed already.",
+        )
+
+    def restore_answer(self, prompt_id: str, answer: Answer | None) -> None:
+        """Put back an earlier copy of an answer (for undo); ``None`` means there was none."""
+        self._require_writable()
+        if answer is None:
+            self.answers.pop(prompt_id, None)
+        else:
+            self.answers[prompt_id] = answer
+        self.save_answers()
+
     def media_path(self, item: MediaItem) -> Path:
         return self.root / item.file
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import hashlib
 import stat
 import sys
@@ -258,3 +259,20 @@ def test_sizes_and_lengths_are_recorded(project_dir: Path, tmp_path: Path) -> No
     photo_item, sound_item = Project.open(project_dir).answer(prompt_id).media
     assert (photo_item.width, photo_item.height) == (8, 5)
     assert sound_item.duration_s == pytest.approx(0.5, abs=0.05)
+
+
+def test_caption_can_be_changed_and_an_answer_restored(project_dir: Path, tmp_path: Path) -> None:
+    photo = tmp_path / "a.png"
+    photo.write_bytes(tiny_png())
+    with Project.open_for_writing(project_dir) as project:
+        item = project.add_media("feel-safe", photo, caption="garden")
+        project.set_caption("feel-safe", item.sha256, "The garden where I feel calm")
+        with pytest.raises(Exception, match="no such photo"):
+            project.set_caption("feel-safe", "0" * 64, "x")
+        before = copy.deepcopy(project.answer("my-name"))
+        project.set_words("my-name", "Sammy")
+        project.restore_answer("my-name", before if before.words else None)
+    reopened = Project.open(project_dir)
+    assert reopened.answer("feel-safe").media[0].caption == "The garden where I feel calm"
+    assert reopened.answer("my-name").words == ""
+    assert "my-name" not in reopened.answers

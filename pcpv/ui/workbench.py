@@ -219,11 +219,8 @@ class Workbench:
         if not self.undo_steps:
             return None
         step = self.undo_steps.pop()
-        if step.before is None:
-            self.project.answers.pop(step.prompt_id, None)
-        else:
-            self.project.answers[step.prompt_id] = copy.deepcopy(step.before)
-        self.project.save_answers()
+        before = None if step.before is None else copy.deepcopy(step.before)
+        self.project.restore_answer(step.prompt_id, before)
         return step
 
     # -- changing answers --------------------------------------------------------------------
