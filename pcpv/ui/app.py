@@ -22,6 +22,8 @@ from textual.theme import Theme
 from pcpv.deck import theme as deck_theme
 from pcpv.project import Project
 from pcpv.ui import help as help_texts
+from pcpv.ui.consent_bench import ConsentBench
+from pcpv.ui.feedback_bench import FeedbackBench
 from pcpv.ui.recent import DisplaySettings, load_settings, remember_recent, save_settings
 from pcpv.ui.widgets.picture import graphics_for_terminal
 from pcpv.ui.workbench import Workbench
@@ -101,6 +103,7 @@ class WizardApp(App[int]):
         self._library: Any = None
         self._library_tried = False
         self._library_lock = threading.Lock()
+        self._benches: dict[str, Any] = {}
         for item in _themes():
             self.register_theme(item)
         # Set before the first screen is drawn: changing the theme later restyles everything.
@@ -115,6 +118,7 @@ class WizardApp(App[int]):
         self.close_project()
         project = self._stack.enter_context(Project.open_for_writing(root))
         self.workbench = Workbench(project)
+        self._benches = {}
         with contextlib.suppress(OSError):
             remember_recent(root)
         self._library, self._library_tried = None, False
@@ -139,6 +143,18 @@ class WizardApp(App[int]):
     def wb(self) -> Workbench:
         assert self.workbench is not None, "no project is open"
         return self.workbench
+
+    def consent_bench(self) -> ConsentBench:
+        """Consent for the open project; it remembers who and how for this sitting."""
+        if "consent" not in self._benches:
+            self._benches["consent"] = ConsentBench(self.wb)
+        return self._benches["consent"]
+
+    def feedback_bench(self) -> FeedbackBench:
+        """The open project's feedback on its meeting."""
+        if "feedback" not in self._benches:
+            self._benches["feedback"] = FeedbackBench(self.wb)
+        return self._benches["feedback"]
 
     def symbol_library(self) -> Any:
         """The project's ``SymbolLibrary``, loaded on first use (None when symbols are not

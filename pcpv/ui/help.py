@@ -58,6 +58,10 @@ Each time you sit down together:
 Choose a part to go to it.
 "Review" (F7) shows the slides so far.
 "Make the deck" (F8) writes the PowerPoint file.
+"Family copy" (F5) asks, one thing at a time, what the family
+may see, and shows what a family copy would hold.
+After the meeting date, pcpv offers "How did the meeting go?".
+"Feedback" (F6) opens those questions at any time.
 
 {SAFE}
 
@@ -74,6 +78,7 @@ The note under it is for you, the SALT.
     get easy-read tips as you type.
   - "Add a file" adds a photo, sound or video. pcpv checks it
     straight away and tells you if it cannot use it.
+    "Change words" changes what the chosen file shows.
   - "Choose symbols" suggests pictures for the words. You can
     pick a different one for any word.
   - "Skip": the person does not want to answer.
@@ -129,6 +134,8 @@ See the deck before it is made:
   - Checker: easy-read tips for words written by staff and for
     what photos show.
 Choose any row to go to its question. Escape goes back.
+"Family copy" asks what the family may see, one thing at a
+time, and shows what a family copy would hold.
 
 {KEYS}"""
 
@@ -158,5 +165,80 @@ Are you sure?
 pcpv asks before it removes anything. "No" leaves everything
 as it is. If you remove something by mistake, Undo (F2) on the
 question screen puts it back.
+
+{KEYS}"""
+
+CONSENT_START = f"""\
+Family copy: before we start
+
+The deck is for the meeting. A copy for family is different:
+the person says yes or no for each thing in it, one at a time.
+First say, once for today:
+  - Who is writing the answers down: your name and role.
+  - How the person gives the answers today: said so, pointed,
+    signed, nodded, chose a symbol, or wrote it.
+  - Who decides: the person, or a best-interest decision
+    (then write the role of who made it).
+Then press "Start". "Who and how" changes this later.
+
+{KEYS}"""
+
+CONSENT = f"""\
+Family copy: one thing at a time
+
+Each thing the family copy could hold is shown large: words,
+a photo, a sound or a video. First come their own face and
+voice, asked about on their own.
+  - For a photo or video, answer the checks first, Yes or No:
+    other people, staff, keys or locks or doors or fences or
+    cameras, the ward's or hospital's name. Then "Is it you?".
+  - Then ask "Can your family see this?": Yes, No or Not sure.
+    Not sure keeps it out of the family copy for now.
+Each answer is saved straight away, with who wrote it down and
+how it was given. A photo with other people, staff or any of
+those things in it stays out of the family copy.
+  "Ask another day" (F4) goes on without an answer.
+  "Back" (F3) goes to the one before. "Summary" (F7) shows
+  what the family copy will hold. Escape: back to where you
+  started. You can change any answer at any time.
+
+{KEYS}"""
+
+CONSENT_SUMMARY = f"""\
+Family copy: what it will hold
+
+"in" lines go in the family copy. "out" lines stay out, with
+the reason. Speaker notes are never in a family copy.
+To make the copy, at the command line:
+  pcpv export FOLDER --family
+"Go through the items" asks about each thing again.
+
+{KEYS}"""
+
+FEEDBACK = f"""\
+How did the meeting go?
+
+Ask the person after the meeting, one question at a time.
+  - Press the face that fits: Happy, OK or Sad.
+  - "Skip": they do not want to answer.
+    "I don't know": they are not sure.
+  - The last question is in their own words. Type them exactly
+    as they say them, or mark them "Written by staff".
+    "Add a recording" keeps a sound or video of them saying it.
+Each answer is saved straight away. Back (F3) and Next (F4)
+move between the questions; Escape goes back.
+Staff answer a different, shorter form by their role (never
+their name). That is done at the command line:
+  pcpv feedback FOLDER
+
+{KEYS}"""
+
+CAPTION = f"""\
+Change what it shows
+
+These words go on the slide, and are read out to people who
+cannot see the photo or video. Write them the way the person
+says it. "Save" keeps the new words; Undo (F2) on the question
+screen puts the old words back.
 
 {KEYS}"""

@@ -310,6 +310,18 @@ class Workbench:
         self._remember(prompt_id, f"Removed {media_name(item)}")
         return self.project.remove_media(prompt_id, sha256)
 
+    @_locked
+    def set_caption(self, prompt_id: str, sha256: str, caption: str) -> MediaItem | None:
+        """Change what a photo, sound or video is said to show (undo puts the old words back).
+        None when the item is no longer on the answer; unchanged words are not a change."""
+        item = next((m for m in self.answer(prompt_id).media if m.sha256 == sha256), None)
+        caption = caption.strip()
+        if item is None or item.caption == caption:
+            return item
+        self._typing = None
+        self._remember(prompt_id, f"Changed the words for {media_name(item)}")
+        return self.project.set_caption(prompt_id, sha256, caption)
+
     def media_details(self, item: MediaItem) -> str:
         """A clip's length or a photo's size, worked out once per file (may read the file)."""
         if item.sha256 not in self._details:

@@ -101,3 +101,41 @@ def test_help_in_high_contrast(snap_compare, worked_project: Path, pictures: Pat
         assert snap_compare(app, terminal_size=(80, 24), run_before=open_help)
     finally:
         app.close_project()
+
+
+def test_consent_photo_check(snap_compare, worked_project: Path, pictures: Path) -> None:
+    """A photo shown large with its first check, Yes and No with their pictures."""
+    from pcpv.consent import consent_items
+    from pcpv.ui.consent_bench import Sitting
+    from pcpv.ui.screens.consent import ConsentItemScreen
+
+    photo = next(i.key for i in consent_items(Project.open(worked_project)) if i.media)
+    app = make_app(worked_project, pictures)
+
+    async def open_photo(pilot) -> None:
+        await _settle(pilot)
+        pilot.app.consent_bench().sitting = Sitting()
+        pilot.app.push_screen(ConsentItemScreen(photo))
+        await _settle(pilot)
+
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_photo)
+    finally:
+        app.close_project()
+
+
+def test_feedback_faces(snap_compare, worked_project: Path, pictures: Path) -> None:
+    """The first feedback question: Happy, OK and Sad with their pictures, Skip, I don't know."""
+    from pcpv.ui.screens.feedback import FeedbackScreen
+
+    app = make_app(worked_project, pictures)
+
+    async def open_feedback(pilot) -> None:
+        await _settle(pilot)
+        pilot.app.push_screen(FeedbackScreen(0))
+        await _settle(pilot)
+
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_feedback)
+    finally:
+        app.close_project()

@@ -14,7 +14,7 @@ from pcpv.project import Project
 from pcpv.ui.app import HIGH_CONTRAST_THEME, WizardApp
 from pcpv.ui.recent import load_recent, load_settings
 from pcpv.ui.screens.about import AboutScreen
-from pcpv.ui.screens.dialogs import ConfirmScreen, HelpScreen
+from pcpv.ui.screens.dialogs import CaptionScreen, ConfirmScreen, HelpScreen
 from pcpv.ui.screens.media import MediaPickScreen
 from pcpv.ui.screens.prompt import PromptScreen
 from pcpv.ui.screens.review import ReviewScreen
@@ -244,6 +244,51 @@ async def test_undo_puts_back_words_a_removed_photo_and_a_removed_symbol(
         await pilot.press("f2")
         await settle(pilot, app)
         assert Project.open(project_dir).answer("things-i-like").words == "football"
+    app.close_project()
+
+
+async def test_what_a_photo_shows_is_changed_and_undone(project_dir: Path, pictures: Path) -> None:
+    with Project.open_for_writing(project_dir) as project:
+        project.start_session(["patient"], "")
+        project.add_media("things-i-like", pictures / "beach.jpg", caption="beach")
+    app = make_app(project_dir, pictures)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.screen.open_prompt("things-i-like")
+        await settle(pilot, app)
+        await click(pilot, app, "#edit-caption")  # nothing chosen yet: it says so
+        await settle(pilot, app)
+        assert isinstance(app.screen, PromptScreen)
+        assert [n.message for n in app._notifications] == [
+            "First choose the file in the list above."
+        ]
+        app.clear_notifications()  # the message would cover the buttons for the next click
+        await pilot.pause(0.3)  # a button ignores a second click while it shows the first
+
+        app.screen.query_one("#media", OptionList).highlighted = 0
+        await click(pilot, app, "#edit-caption")
+        await settle(pilot, app)
+        assert isinstance(app.screen, CaptionScreen)
+        assert app.screen.query_one("#caption", Input).value == "beach"
+        await click(pilot, app, "#cancel")  # cancel changes nothing
+        await settle(pilot, app)
+        await pilot.pause(0.3)
+        assert Project.open(project_dir).answer("things-i-like").media[0].caption == "beach"
+
+        await click(pilot, app, "#edit-caption")
+        await settle(pilot, app)
+        app.screen.query_one("#caption", Input).value = "Me and my brother at the [beach]"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, PromptScreen)
+        assert options(app, "#media")[0].endswith('- "Me and my brother at the [beach]"')
+        saved = Project.open(project_dir).answer("things-i-like").media[0]
+        assert saved.caption == "Me and my brother at the [beach]"
+
+        await pilot.press("f2")
+        await settle(pilot, app)
+        assert options(app, "#media")[0].endswith('- "beach"')
+        assert Project.open(project_dir).answer("things-i-like").media[0].caption == "beach"
     app.close_project()
 
 

@@ -78,6 +78,26 @@ def test_undo_puts_back_removed_media_and_symbols_and_state(
         ]
 
 
+def test_a_caption_change_is_saved_and_undone(project_dir: Path, pictures: Path) -> None:
+    with Project.open_for_writing(project_dir) as project:
+        wb = Workbench(project)
+        prompt = project.prompt("things-i-like")
+        sha = wb.add_media(prompt, pictures / "beach.jpg", caption="beach").item.sha256
+        changed = wb.set_caption("things-i-like", sha, "  Me at the beach  ")
+        assert changed is not None and changed.caption == "Me at the beach"
+        assert [m.caption for m in Project.open(project_dir).answer("things-i-like").media] == [
+            "Me at the beach"
+        ]
+        steps = len(wb.undo_steps)
+        wb.set_caption("things-i-like", sha, "Me at the beach")  # the same words: no change
+        assert wb.set_caption("things-i-like", "0" * 64, "gone") is None  # not on the answer
+        assert len(wb.undo_steps) == steps
+        assert wb.undo().label == "Changed the words for the photo beach.jpg"
+        assert [m.caption for m in Project.open(project_dir).answer("things-i-like").media] == [
+            "beach"
+        ]
+
+
 def test_undo_remembers_a_limited_number_of_changes(project_dir: Path) -> None:
     with Project.open_for_writing(project_dir) as project:
         wb = Workbench(project)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from pcpv.ui import help as help_texts
 from pcpv.ui.recent import DisplaySettings
@@ -68,6 +68,43 @@ class ConfirmScreen(ModalScreen[bool]):
     @on(Button.Pressed, "#no")
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+class CaptionScreen(ModalScreen[str]):
+    """Change what a photo, sound or video shows. Returns the new words, or None for "Cancel"."""
+
+    PLAIN_HELP = help_texts.CAPTION
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, what: str, caption: str) -> None:
+        super().__init__()
+        self.what = what
+        """How the file is named to a person ("the photo beach.jpg")."""
+        self.caption = caption
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="caption-dialog"):
+            yield Label(f"What does {self.what} show?", classes="lead", markup=False)
+            yield Input(self.caption, id="caption")
+            yield Static(
+                "These words go on the slide and are read out to people who cannot see it.",
+                classes="hint",
+            )
+            with Horizontal(classes="button-bar"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#caption", Input).focus()
+
+    @on(Input.Submitted, "#caption")
+    @on(Button.Pressed, "#save")
+    def save(self) -> None:
+        self.dismiss(self.query_one("#caption", Input).value.strip())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class DisplayScreen(ModalScreen[DisplaySettings]):

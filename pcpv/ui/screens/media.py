@@ -40,13 +40,17 @@ class MediaPickScreen(WizardScreen):
     HEADING = "Add a photo, sound or video"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, prompt: Prompt) -> None:
+    def __init__(self, prompt: Prompt | None = None, *, for_text: str = "") -> None:
         super().__init__()
         self.prompt = prompt
+        """The question the file is for; None when ``for_text`` says what it is for."""
+        self.for_text = for_text
+        """What the file is for, when it is not for a question of the deck."""
 
     def compose(self) -> ComposeResult:
         yield self.title_bar()
-        yield Static(f"For: {self.wb.question(self.prompt)}", classes="value", markup=False)
+        what = self.wb.question(self.prompt) if self.prompt is not None else self.for_text
+        yield Static(f"For: {what}", classes="value", markup=False)
         with Horizontal(id="picker"):
             yield FilesOnly(self.wizard.browse_from, id="files")
             with Vertical(id="preview"):

@@ -125,6 +125,7 @@ class PromptScreen(WizardScreen):
                 yield OptionList(id="media")
                 with Horizontal(classes="row-buttons"):
                     yield Button("Add a file", id="add-media")
+                    yield Button("Change words", id="edit-caption")
                     yield Button("Remove file", id="remove-media")
                 yield Static("", id="media-message", classes="message")
             if AnswerKind.SYMBOLS in prompt.answers or answer.symbols:
@@ -333,6 +334,30 @@ class PromptScreen(WizardScreen):
             ConfirmScreen(f"Remove {media_name(item)} from this answer?", yes="Yes, remove it"),
             answered,
         )
+
+    @on(Button.Pressed, "#edit-caption")
+    def edit_caption(self) -> None:
+        item = self._highlighted_media()
+        if item is None:
+            self.notify("First choose the file in the list above.")
+            return
+        from pcpv.ui.screens.dialogs import CaptionScreen
+
+        def answered(caption: str | None) -> None:
+            if caption is None:
+                return
+            try:
+                changed = self.wb.set_caption(self.prompt_id, item.sha256, caption)
+            except PcpvError as error:
+                self.notify(f"{error.message} {error.hint}", severity="error", title="Not saved")
+                return
+            if changed is None:
+                self.notify("That file is no longer on this answer.")
+            self.show_media()
+            self._say_media(f"Changed the words for {media_name(item)}. Undo (F2) puts them back.")
+
+        self.flush()
+        self.app.push_screen(CaptionScreen(media_name(item), item.caption), answered)
 
     def _highlighted_media(self) -> MediaItem | None:
         lists = self.query("#media")

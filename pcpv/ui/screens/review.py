@@ -99,6 +99,7 @@ class ReviewScreen(WizardScreen):
                 yield OptionList(id="findings")
         with Horizontal(classes="button-bar"):
             yield Button("Back", id="close", variant="primary")
+            yield Button("Family copy", id="consent")
         yield self.key_bar()
 
     def on_mount(self) -> None:
@@ -207,6 +208,12 @@ class ReviewScreen(WizardScreen):
             self.dismiss(prompt_id)
         else:
             self.notify("This note is about the question set, not an answer.")
+
+    @on(Button.Pressed, "#consent")
+    def open_consent(self) -> None:
+        from pcpv.ui.screens.consent import open_consent
+
+        open_consent(self)
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 
@@ -30,6 +30,9 @@ class SessionScreen(WizardScreen):
         ("f4", "carry_on", "Carry on"),
         ("f7", "review", "Review"),
         ("f8", "build", "Make the deck"),
+        # Not in the key bar (it is full at 80 columns): the help lists them with the buttons.
+        Binding("f5", "consent", "Family copy", show=False),
+        Binding("f6", "feedback", "Meeting feedback", show=False),
     ]
 
     def __init__(self) -> None:
@@ -56,6 +59,15 @@ class SessionScreen(WizardScreen):
                 yield Label("What we want to do today:", classes="field-label")
                 yield Input(placeholder="for example: the photos for 'What I like'", id="plan")
                 yield Button("Start today's session", id="start")
+            if self._meeting_has_passed():
+                yield Static(
+                    f"The meeting was on {format_date(info.meeting.date)}. "
+                    f"Ask {info.name} how it went.",
+                    id="feedback-note",
+                    classes="lead",
+                    markup=False,
+                )
+                yield Button("How did the meeting go?", id="feedback-offer", variant="primary")
             yield Label("How far we have got:", classes="field-label")
             yield OptionList(id="progress")
         with Horizontal(classes="button-bar"):
@@ -63,6 +75,8 @@ class SessionScreen(WizardScreen):
             yield Button("Review", id="review")
             yield Button("Make the deck", id="build")
             yield Button("About me", id="about")
+            yield Button("Family copy", id="consent")
+            yield Button("Feedback", id="feedback")
         yield self.key_bar()
 
     def on_mount(self) -> None:
@@ -71,6 +85,11 @@ class SessionScreen(WizardScreen):
 
     def on_screen_resume(self) -> None:
         self.show_progress()
+
+    def _meeting_has_passed(self) -> bool:
+        from pcpv.ui.feedback_bench import meeting_has_passed
+
+        return meeting_has_passed(self.wb, self.wizard.today_date())
 
     def _last_time(self) -> str:
         sessions = self.wb.project.sessions
@@ -175,6 +194,18 @@ class SessionScreen(WizardScreen):
         from pcpv.ui.screens.build import BuildScreen
 
         self.app.push_screen(BuildScreen())
+
+    @on(Button.Pressed, "#consent")
+    def action_consent(self) -> None:
+        from pcpv.ui.screens.consent import open_consent
+
+        open_consent(self)
+
+    @on(Button.Pressed, "#feedback, #feedback-offer")
+    def action_feedback(self) -> None:
+        from pcpv.ui.screens.feedback import open_feedback
+
+        open_feedback(self)
 
     @on(Button.Pressed, "#about")
     def _about(self) -> None:
