@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from pcpv.errors import PcpvError
 from pcpv.model import (
@@ -26,6 +26,7 @@ from pcpv.project import Project
 from pcpv.questions import default_set_for, format_date
 from pcpv.ui import help as help_texts
 from pcpv.ui.screens.base import WizardScreen
+from pcpv.ui.widgets.toggles import ClearRadioButton as RadioButton
 from pcpv.ui.workbench import has_own_topics, parse_day
 
 KIND_LABELS = {

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioSet, Static
 
 from pcpv.consent import (
     CONSENT_QUESTION,
@@ -46,6 +46,7 @@ from pcpv.ui.consent_bench import (
 from pcpv.ui.screens.base import WizardScreen
 from pcpv.ui.widgets.choice import PictureChoice, symbol_pictures
 from pcpv.ui.widgets.picture import image_widget_class, load_preview
+from pcpv.ui.widgets.toggles import ClearRadioButton as RadioButton
 from pcpv.ui.workbench import KIND_WORDS
 
 YES_NO_SYMBOLS = {

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from pcpv.ui import help as help_texts
 from pcpv.ui.recent import DisplaySettings
+from pcpv.ui.widgets.toggles import ClearCheckbox as Checkbox
 
 
 class HelpScreen(ModalScreen[None]):

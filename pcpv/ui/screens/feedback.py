@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Label, RadioSet, Static, TextArea
 
 from pcpv.errors import PcpvError
 from pcpv.feedback import NO_ANSWER, FeedbackKind, FeedbackQuestion
@@ -25,6 +25,7 @@ from pcpv.ui.feedback_bench import FeedbackBench, answer_words
 from pcpv.ui.screens.base import WizardScreen
 from pcpv.ui.widgets.choice import PictureChoice, symbol_pictures
 from pcpv.ui.widgets.picture import image_widget_class
+from pcpv.ui.widgets.toggles import ClearRadioButton as RadioButton
 
 
 def open_feedback(screen: WizardScreen) -> None:

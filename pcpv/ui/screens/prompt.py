@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Button, Label, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Label, OptionList, RadioSet, Static, TextArea
 
 from pcpv.errors import PcpvError
 from pcpv.model import STATE_WORDS, MediaItem, PromptState, WordsBy
@@ -25,6 +25,7 @@ from pcpv.ui import help as help_texts
 from pcpv.ui.screens.base import WizardScreen
 from pcpv.ui.widgets.picture import image_widget_class, load_preview
 from pcpv.ui.widgets.rows import plain_option
+from pcpv.ui.widgets.toggles import ClearRadioButton as RadioButton
 from pcpv.ui.workbench import KIND_WORDS, MEDIA_KINDS, Added, media_name
 
 SAVE_DELAY = 0.3

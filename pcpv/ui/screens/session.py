@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, Label, OptionList, Static
 
 from pcpv.model import PRESENTER_WORDS
 from pcpv.questions import format_date
 from pcpv.ui import help as help_texts
 from pcpv.ui.screens.base import WizardScreen
 from pcpv.ui.widgets.rows import plain_option
+from pcpv.ui.widgets.toggles import ClearCheckbox as Checkbox
 
 
 def _plural(n: int, word: str) -> str:
