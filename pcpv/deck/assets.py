@@ -176,14 +176,18 @@ class PendingMedia:
         self._result = result
         self._progress = progress
 
-    def wait(self) -> PreparedMedia:
-        """Every file's result (and every failure), once all are done."""
+    def wait(self, ready: Callable[[PreparedMedia], None] | None = None) -> PreparedMedia:
+        """Every file's result (and every failure), once all are done.
+
+        ``ready(results so far)`` is called each time a file is done, so the caller can use the
+        files that are ready while the helpers work on the rest.
+        """
         result, total = self._result, len(self._unique)
         done = len(result.failures)
         for future in as_completed(self._futures):
             ref = self._futures[future]
             try:
-                ready = future.result()
+                prepared = future.result()
             except MediaError as exc:
                 result.failures.append(_failure(ref, str(exc)))
             except BrokenProcessPool:
@@ -193,13 +197,15 @@ class PendingMedia:
                     hint="Close other programs and build the deck again.",
                 ) from None
             else:
-                if isinstance(ready, ReadyPhoto):
-                    result.photos[ref.sha256] = ready
+                if isinstance(prepared, ReadyPhoto):
+                    result.photos[ref.sha256] = prepared
                 else:
-                    result.clips[ref.sha256] = ready
+                    result.clips[ref.sha256] = prepared
             done += 1
             if self._progress:
                 self._progress(done, total, f"Got {done} of {total} ready.")
+            if ready:
+                ready(result)
         self._futures = {}
         # Report failures in the order the files appear in the deck, not the order they failed.
         order = {sha: i for i, sha in enumerate(self._unique)}
@@ -238,10 +244,16 @@ def preparing_media(
             )
             continue
         jobs.append(ref)
-    # Longest jobs first (videos, then sounds, then the biggest photos), so neither core sits
-    # idle at the end while the other finishes a long clip.
+    # Longest jobs first (videos by size, then sounds), so neither core sits idle at the end
+    # while the other finishes a long clip. Within a kind they stay in slide order (a stable
+    # sort), the order the writer puts them in while the rest are still being prepared.
     weight = {MediaKind.VIDEO: 0, MediaKind.AUDIO: 1, MediaKind.PHOTO: 2}
-    jobs.sort(key=lambda ref: (weight[ref.kind], -ref.source.stat().st_size))
+    jobs.sort(
+        key=lambda ref: (
+            weight[ref.kind],
+            -ref.source.stat().st_size if ref.kind is MediaKind.VIDEO else 0,
+        )
+    )
     box = photo_box_px(print_quality=print_quality)
     count = workers or min(MAX_WORKERS, os.cpu_count() or 1)
     with _executor(count, len(jobs)) as pool:

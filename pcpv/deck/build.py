@@ -17,7 +17,6 @@ from typing import Any
 from pcpv.deck.assets import Progress, failure_error, preparing_media
 from pcpv.deck.plan import make_plan
 from pcpv.deck.symbols import SymbolSource
-from pcpv.deck.writer import DeckWriter
 
 
 @dataclass
@@ -67,13 +66,18 @@ def build_deck(
     target = output if output is not None else default_output(project)
     plan = make_plan(project, symbols=symbols)
     with project.scratch() as work:
-        # The other cores prepare the media while this one lays out the slides.
+        # The helpers prepare the media while this process lays out the slides, then puts in
+        # each file as it is ready.
         with preparing_media(
             plan.media(), work_dir=work, print_quality=print_quality, progress=progress
         ) as pending:
+            # Imported here, once the helpers have started: loading python-pptx overlaps their
+            # work, and they do not need it.
+            from pcpv.deck.writer import DeckWriter
+
             writer = DeckWriter(plan, symbols)
             writer.lay_out(progress)
-            media = pending.wait()
+            media = pending.wait(writer.put_in_ready)
         skipped: list[str] = []
         if media.failures:
             if not skip_bad_media:

@@ -80,9 +80,15 @@ class FontMetrics:
         return sum(self.char_em(c) for c in text) * size_pt
 
 
-@functools.lru_cache(maxsize=2)
 def metrics(*, bold: bool = False) -> FontMetrics:
     """The metrics of the deck's font (regular or bold), loaded once."""
+    return _metrics(bold)
+
+
+@functools.cache
+def _metrics(bold: bool) -> FontMetrics:
+    # Keyed on the plain flag: a cache on ``metrics`` itself keys ``metrics()`` and
+    # ``metrics(bold=False)`` apart, and a small one then reloads the fonts on every call.
     return FontMetrics.load(BOLD_FONT if bold else REGULAR_FONT)
 
 

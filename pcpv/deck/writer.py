@@ -9,11 +9,15 @@ name. The file is written to a temporary file beside the target and renamed when
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import itertools
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO, Any, BinaryIO, cast
 
 from lxml import etree
 from pptx import Presentation
@@ -21,7 +25,13 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
+from pptx.package import _ImageParts
+from pptx.parts.image import Image as PptxImage
+from pptx.parts.image import ImagePart
+from pptx.presentation import Presentation as PresentationType
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.shapes.picture import Picture as PptxPicture
@@ -76,19 +86,34 @@ class DeckWriter:
         self.plan = plan
         self.media = PreparedMedia()
         self.symbols = symbols if symbols is not None else project_symbols(plan.project_root)
-        self._later: list[Callable[[], None]] = []
-        """What ``finish`` does once the media are ready, in slide order."""
+        self._later: list[tuple[str, Callable[[], None]]] = []
+        """What is left to do once each media file is ready (by its SHA-256), in slide order."""
         self.palette = theme.palette(plan.palette)
         media_xml.register_audio_parts()
         self.prs = Presentation(str(TEMPLATE))
+        _index_parts(self.prs)
         self.layouts = {lo.name: lo for lo in self.prs.slide_layouts}
         self.notes: list[str] = []
         self._symbol_png: dict[tuple[str, int], tuple[bytes, tuple[int, int]] | None] = {}
         self._number = 0
         """Symbols placed on the current slide, to name each one uniquely."""
+        self._run_styles: dict[tuple[float, str, bool], etree._Element] = {}
+        """A finished ``a:rPr`` for each (size, colour, bold) already written."""
+        self._paragraph_styles: dict[tuple[float, bool, bool], etree._Element] = {}
+        """A finished ``a:pPr`` for each (size, first paragraph?, right-to-left?) written."""
 
     # -- text --------------------------------------------------------------------------------
     def _style_run(self, run: _Run, size_pt: float, colour: str, *, bold: bool = False) -> None:
+        key = (size_pt, colour, bold)
+        styled = self._run_styles.get(key)
+        if styled is not None:
+            # A deck has a handful of run styles: copying a finished one is a fraction of the
+            # cost of setting each property through python-pptx again, for the same XML.
+            old = run._r.find(qn("a:rPr"))
+            if old is not None:
+                run._r.remove(old)
+            run._r.insert(0, copy.deepcopy(styled))
+            return
         font = run.font
         font.size = Pt(size_pt)
         font.bold = bold
@@ -102,6 +127,7 @@ class DeckWriter:
         cs = etree.SubElement(rpr, qn("a:cs"))
         cs.set("typeface", theme.FONT_FAMILY)
         latin.addnext(cs)
+        self._run_styles[key] = copy.deepcopy(rpr)
 
     def _paragraph(
         self,
@@ -113,15 +139,28 @@ class DeckWriter:
         first: bool,
         bold: bool = False,
     ) -> None:
-        paragraph.line_spacing = Pt(fit.line_pitch_pt(size_pt))
-        if not first:
-            paragraph.space_before = Pt(fit.paragraph_gap_pt(size_pt))
-        if fit.is_rtl(text):
-            # Right-to-left words start at the right: the same "aligned where reading starts".
-            paragraph.alignment = PP_ALIGN.RIGHT
-            paragraph._pPr.set("rtl", "1")
+        rtl = fit.is_rtl(text)
+        key = (size_pt, first, rtl)
+        p = paragraph._p
+        old = p.pPr
+        styled = self._paragraph_styles.get(key)
+        if styled is not None and (old is None or (len(old) == 0 and not old.attrib)):
+            # Same shortcut as for runs (only where python-pptx would start from nothing).
+            if old is not None:
+                p.remove(old)
+            p.insert(0, copy.deepcopy(styled))
         else:
-            paragraph.alignment = PP_ALIGN.LEFT
+            paragraph.line_spacing = Pt(fit.line_pitch_pt(size_pt))
+            if not first:
+                paragraph.space_before = Pt(fit.paragraph_gap_pt(size_pt))
+            if rtl:
+                # Right-to-left words start at the right: "aligned where reading starts".
+                paragraph.alignment = PP_ALIGN.RIGHT
+                paragraph._pPr.set("rtl", "1")
+            else:
+                paragraph.alignment = PP_ALIGN.LEFT
+            if old is None or (len(old) == 0 and not old.attrib):
+                self._paragraph_styles[key] = copy.deepcopy(p.pPr)
         run = paragraph.add_run()
         run.text = text
         self._style_run(run, size_pt, colour, bold=bold)
@@ -214,7 +253,7 @@ class DeckWriter:
         if photos:
             # One photo per slide: the plan gives each further photo a slide of its own.
             photo, alt = photos[0]
-            self._later.append(lambda: self._photo(slide, photo, alt, photo_area))
+            self._later.append((photo.sha256, lambda: self._photo(slide, photo, alt, photo_area)))
         # The grid holds at most 4 symbols (the plan gives no more).
         for symbol, rect in zip(symbols, symbol_rects, strict=False):
             self._symbol(slide, symbol, rect)
@@ -329,7 +368,8 @@ class DeckWriter:
         slide = self._new_slide(plan)
         grid = self._grid(plan)
         self._words(slide, grid.words, [line.text for line in plan.lines])
-        self._later.append(lambda: self._clip(slide, plan, grid.picture))
+        assert plan.clip is not None
+        self._later.append((plan.clip.sha256, lambda: self._clip(slide, plan, grid.picture)))
 
     def _clip(self, slide: Slide, plan: SlidePlan, column: Rect) -> None:
         clip_ref = plan.clip
@@ -376,18 +416,37 @@ class DeckWriter:
             if progress:
                 progress(number, total, f"Laid out slide {number} of {total}.")
 
-    def finish(self, output: Path, media: PreparedMedia) -> WriteResult:
-        """Pass 2: put in the prepared photos, sounds and videos, then save to ``output``
-        (a temporary file beside it, renamed when complete)."""
+    def put_in_ready(self, media: PreparedMedia) -> None:
+        """Put in the photos, sounds and videos that are ready so far, while the rest are still
+        being prepared, so that little is left for ``finish`` (which runs on one core).
+
+        Strictly in slide order, stopping at the first file not ready yet: python-pptx numbers
+        the media parts in the order they are added, and a rebuild must give the same package.
+        Does nothing once a file has failed (the deck is then refused or laid out again).
+        """
         self.media = media
-        for step in self._later:
+        if media.failures:
+            return
+        done = 0
+        for sha256, step in self._later:
+            if sha256 not in media.photos and sha256 not in media.clips:
+                break
+            step()
+            done += 1
+        del self._later[:done]
+
+    def finish(self, output: Path, media: PreparedMedia) -> WriteResult:
+        """Pass 2: put in the prepared photos, sounds and videos not yet put in, then save to
+        ``output`` (a temporary file beside it, renamed when complete)."""
+        self.media = media
+        for _sha256, step in self._later:
             step()
         self._later = []
         self._tidy()
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
             with atomic_writer(output) as handle:
-                self.prs.save(handle)
+                save_package(self.prs, handle)
         except OSError as exc:
             raise PcpvError(
                 f"pcpv could not save the deck as {output} ({exc.strerror or exc}).",
@@ -421,6 +480,110 @@ class DeckWriter:
         for rel in self.prs.part.package._rels.values():
             if rel.reltype == RT.EXTENDED_PROPERTIES:
                 rel.target_part._blob = app_xml(len(self.prs.slides))
+
+
+class _IndexedImageParts(_ImageParts):
+    """python-pptx's image parts of a package, with the lookups it does for every picture added
+    (is this image already in? which part name is free?) kept in memory instead of walking the
+    whole package each time, which made adding pictures grow with the square of the deck.
+    Gives the same parts and names as python-pptx, as long as every image part is added here
+    and none is removed (true while a deck is written)."""
+
+    def __init__(self, package: Any) -> None:
+        super().__init__(package)
+        self._by_sha1 = {part.sha1: part for part in self if hasattr(part, "sha1")}
+        self._used = {
+            part.partname.idx
+            for part in package.iter_parts()
+            if part.partname.startswith("/ppt/media/image") and part.partname.idx is not None
+        }
+
+    def get_or_add_image_part(self, image_file: str | IO[bytes]) -> ImagePart:
+        image = PptxImage.from_file(image_file)
+        part = self._by_sha1.get(image.sha1)
+        if part is None:
+            idx = next(i for i in itertools.count(1) if i not in self._used)
+            part = ImagePart(
+                PackURI(f"/ppt/media/image{idx}.{image.ext}"),
+                image.content_type,
+                self._package,
+                image.blob,
+                image.filename,
+            )
+            self._used.add(idx)
+            self._by_sha1[image.sha1] = part
+        return part
+
+
+class _PartNames:
+    """python-pptx's ``next_partname`` (used for each notes page), remembering the names it gave
+    instead of walking the whole package on every call. Each template's names are read from the
+    package once; after that only this hands them out (python-pptx names notes pages, themes,
+    charts and embeddings only through it), so the names are the same as python-pptx's."""
+
+    def __init__(self, package: Any) -> None:
+        self._package = package
+        self._taken: dict[str, set[str]] = {}
+
+    def __call__(self, template: str) -> PackURI:
+        taken = self._taken.get(template)
+        if taken is None:
+            taken = self._taken[template] = {str(p.partname) for p in self._package.iter_parts()}
+        number = 1
+        while template % number in taken:
+            number += 1
+        taken.add(template % number)
+        return PackURI(template % number)
+
+
+def _index_parts(prs: PresentationType) -> None:
+    """Make adding pictures and notes pages cost the same however big the deck already is."""
+    package = prs.part.package
+    # ``_image_parts`` is a python-pptx lazy property, kept in the instance's __dict__.
+    package.__dict__["_image_parts"] = _IndexedImageParts(package)
+    package.next_partname = _PartNames(package)
+
+
+_STORED_EXTENSIONS = frozenset({"jpeg", "jpg", "png", "gif", "m4a", "mp4", "mp3", "mov"})
+"""Parts already compressed by their own format: deflating them again costs time and saves
+nothing, so they are stored as they are (as PowerPoint itself does for media)."""
+
+
+class _MediaStoredZip:
+    """python-pptx's zip writer, but storing already-compressed media instead of deflating it."""
+
+    def __init__(self, zipf: zipfile.ZipFile) -> None:
+        self._zipf = zipf
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        stored = pack_uri.ext.lower() in _STORED_EXTENSIONS
+        self._zipf.writestr(
+            pack_uri.membername,
+            blob,
+            compress_type=zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED,
+        )
+
+
+class _PackageWriter(PackageWriter):
+    def _write(self) -> None:
+        # The same parts in the same order as ``PackageWriter._write``; only compression differs.
+        with zipfile.ZipFile(
+            self._pkg_file, "w", compression=zipfile.ZIP_DEFLATED, strict_timestamps=False
+        ) as zipf:
+            writer = cast(Any, _MediaStoredZip(zipf))
+            self._write_content_types_stream(writer)
+            self._write_pkg_rels(writer)
+            self._write_parts(writer)
+
+
+def save_package(prs: PresentationType, handle: BinaryIO) -> None:
+    """Save ``prs`` to ``handle`` like ``Presentation.save``, with media stored uncompressed.
+
+    Saving runs on one core after everything else, and deflating a deck's JPEGs and sounds was
+    most of it, for a file a few per cent smaller.
+    """
+    package = prs.part.package
+    _PackageWriter.write(handle, package._rels, tuple(package.iter_parts()))
 
 
 def _trimmed(path: Path) -> tuple[bytes, tuple[int, int]]:
@@ -539,7 +702,7 @@ def write_deck(
             plan.media(), work_dir=work, print_quality=print_quality, progress=progress
         ) as pending:
             writer.lay_out(progress)
-            prepared = pending.wait()
+            prepared = pending.wait(writer.put_in_ready)
         if prepared.failures:
             raise failure_error(prepared.failures)
         return writer.finish(output, prepared)

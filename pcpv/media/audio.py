@@ -15,10 +15,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from pcpv import sniff
-from pcpv.media.ffmpeg import Decoded, FfmpegFailed, decode_stream, file_arg, run_ffmpeg
+from pcpv.media.ffmpeg import (
+    Decoded,
+    FfmpegFailed,
+    decode_stream,
+    file_arg,
+    probe_write_and_decode,
+    run_ffmpeg,
+    write_and_decode,
+)
 from pcpv.media.records import MediaInfo, PreparedAudio, media_error
 from pcpv.media.scrub import blank_mp4_metadata
 from pcpv.media.streams import (
+    FFMPEG_BASE_TIMEOUT_S,
     MIN_SOUND_S,
     NO_SOUND_HINT,
     AvSource,
@@ -26,7 +35,9 @@ from pcpv.media.streams import (
     open_av,
     remove_quietly,
     scratch_path,
+    screen_av,
     timeout_for,
+    usable_source,
 )
 from pcpv.model import MediaKind
 
@@ -146,6 +157,51 @@ def inspect_audio(path: Path, *, prompt: str | None = None) -> MediaInfo:
     )
 
 
+def _healthy_m4a_in_one_run(
+    path: Path, found: sniff.FileType, work_dir: Path
+) -> PreparedAudio | None:
+    """The usual phone voice note (AAC in M4A) in one run of ffmpeg instead of two: probe, copy
+    the sound without tags and decode it, together. None, leaving nothing behind, when the file
+    turns out to be anything but a healthy M4A holding AAC sound: the careful path then judges
+    it and words any refusal. Starting the bundled ffmpeg costs as much as probing a file."""
+    (extension, mime, muxer), codec_args, _converted = _M4A, ["-c:a", "copy"], False
+    output = scratch_path(work_dir, "audio", extension)
+    output_args = ["-vn", "-sn", "-dn", *codec_args, *_CLEAN, "-movflags", "+faststart"]
+    output_args += ["-f", muxer, "-y", file_arg(output)]
+    try:
+        try:
+            probed, decoded = probe_write_and_decode(
+                path, output_args, timeout_s=FFMPEG_BASE_TIMEOUT_S
+            )
+        except FfmpegFailed:
+            probed, decoded = None, Decoded(0.0, ())
+        source = usable_source(path, found, probed) if probed else None
+        if (
+            source is None
+            or source.video is not None
+            or source.audio is None
+            or _plan(source) != (_M4A, codec_args, False)
+            or decoded.errors
+            or decoded.seconds < MIN_SOUND_S
+        ):
+            remove_quietly(output)
+            return None
+        blank_mp4_metadata(output)
+        digest = finish_output(output)
+    except BaseException:
+        remove_quietly(output)
+        raise
+    return PreparedAudio(
+        path=output,
+        mime=mime,
+        extension=extension,
+        duration_s=decoded.seconds,
+        sha256=digest,
+        converted=False,
+        notes=(),
+    )
+
+
 def prepare_audio(path: Path, *, work_dir: Path, prompt: str | None = None) -> PreparedAudio:
     """Write a tag-free copy of the sound in ``path`` into ``work_dir``, in a format PowerPoint plays.
 
@@ -153,6 +209,11 @@ def prepare_audio(path: Path, *, work_dir: Path, prompt: str | None = None) -> P
     Ogg/Opus, FLAC...) becomes AAC in M4A. The new file belongs to the caller; on failure nothing
     is left in ``work_dir``. Raises ``MediaError`` naming the file (and ``prompt``).
     """
+    found = screen_av(path, prompt=prompt, wanted="sound")
+    if found is sniff.M4A:
+        done = _healthy_m4a_in_one_run(path, found, work_dir)
+        if done is not None:
+            return done
     source = _open_sound(path, prompt)
     assert source.audio is not None
     (extension, mime, muxer), codec_args, converted = _plan(source)
@@ -173,26 +234,43 @@ def prepare_audio(path: Path, *, work_dir: Path, prompt: str | None = None) -> P
     if muxer == "ipod":
         args += ["-movflags", "+faststart"]
     args += ["-f", muxer, "-y", file_arg(output)]
+    timeout_s = timeout_for(source.probe.duration_s)
     try:
-        complaints = run_ffmpeg(args, timeout_s=timeout_for(source.probe.duration_s))
+        if converted:
+            complaints = run_ffmpeg(args, timeout_s=timeout_s)
+            checked = None
+        else:
+            # A copied stream is the input's own packets: decoding the input in the same run
+            # checks the bytes written, for one start of ffmpeg instead of two.
+            checked = write_and_decode(args, source.audio.index, timeout_s=timeout_s)
+            complaints = checked.errors
         if muxer == "ipod":
             blank_mp4_metadata(output)
-        decoded = _decoded_or_refuse(
-            path,
-            0,
-            limit_s=None,
-            duration_s=source.probe.duration_s,
-            prompt=prompt,
-            decode=output,
-        )
+        if checked is None or complaints or checked.seconds < MIN_SOUND_S:
+            # Converted, or something is wrong: the exact check of the file written (the length
+            # reported by a two-output run also counts packets that were copied but not decoded).
+            checked = _decoded_or_refuse(
+                path,
+                0,
+                limit_s=None,
+                duration_s=source.probe.duration_s,
+                prompt=prompt,
+                decode=output,
+            )
+        decoded = checked
         digest = finish_output(output)
     except FfmpegFailed as exc:
         remove_quietly(output)
-        problem = (
-            "it took too long to convert, so it is probably damaged."
-            if exc.timed_out
-            else "the sound in it could not be converted; the file may be damaged."
-        )
+        if not converted:  # the copy and the decoding ran together: the same words as decoding
+            problem = (
+                "it took too long to read, so it is probably damaged."
+                if exc.timed_out
+                else "the sound in it is damaged and cannot be played."
+            )
+        elif exc.timed_out:
+            problem = "it took too long to convert, so it is probably damaged."
+        else:
+            problem = "the sound in it could not be converted; the file may be damaged."
         raise media_error(path, problem, NO_SOUND_HINT, prompt=prompt) from None
     except BaseException:
         remove_quietly(output)

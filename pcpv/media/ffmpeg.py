@@ -246,8 +246,61 @@ def decode_stream(
     args = ["-v", "error", "-i", file_arg(path), "-map", f"0:{stream_index}"]
     if limit_s is not None:
         args += ["-t", f"{limit_s:.3f}"]
-    args += ["-f", "null", "-progress", "pipe:1", "-nostats", "-"]
-    stdout, stderr = _run(args, timeout_s)
+    args += _TO_NOWHERE
+    return _decoded(*_run(args, timeout_s))
+
+
+_TO_NOWHERE = ["-f", "null", "-progress", "pipe:1", "-nostats", "-"]
+
+
+def write_and_decode(args: list[str], stream_index: int, *, timeout_s: float) -> Decoded:
+    """Run ffmpeg with ``args`` (``-v error``, the input and one output file) and, in the same
+    run, decode stream ``stream_index`` of the input to nowhere, as ``decode_stream`` does.
+
+    One run instead of two: when the output copies the stream unchanged, decoding the input
+    checks the very bytes written, and starting the bundled ffmpeg costs about as much as
+    decoding a voice note. The complaints returned cover both outputs. Raises ``FfmpegFailed``.
+    """
+    return _decoded(*_run([*args, "-map", f"0:{stream_index}", *_TO_NOWHERE], timeout_s))
+
+
+_LEVEL_TAG_RE = re.compile(r"\[(error|fatal|panic)\] ")
+_INFO_TAG = "[info] "
+
+
+def probe_write_and_decode(
+    path: Path, output_args: list[str], *, timeout_s: float
+) -> tuple[Probe | None, Decoded]:
+    """``probe`` and ``write_and_decode`` in one run, for a file not probed yet.
+
+    The first sound stream of ``path`` (``0:a:0``) goes to the output described by
+    ``output_args`` and is decoded to nowhere. ffmpeg runs at the "info" level with each line
+    tagged, so the summary ``probe`` reads (None if there is none) and the complaints
+    ``-v error`` would show can be told apart. Raises ``FfmpegFailed``.
+    """
+    stdout, stderr = _run(
+        ["-loglevel", "level+info", "-i", file_arg(path), "-map", "0:a:0", *output_args,
+         "-map", "0:a:0", *_TO_NOWHERE],
+        timeout_s,
+    )  # fmt: skip
+    summary: list[str] = []
+    complaints: list[str] = []
+    in_summary = True
+    for line in stderr.splitlines():
+        if line.startswith(_INFO_TAG):
+            text = line[len(_INFO_TAG) :]
+            # The input's summary ends where ffmpeg starts describing its outputs.
+            in_summary = in_summary and not text.startswith(("Stream mapping:", "Output #"))
+            if in_summary:
+                summary.append(text)
+        elif _LEVEL_TAG_RE.search(line):
+            complaints.append(_LEVEL_TAG_RE.sub("", line).strip())
+    decoded = _decoded(stdout, "")
+    return parse_probe("\n".join(summary)), Decoded(decoded.seconds, tuple(complaints))
+
+
+def _decoded(stdout: bytes, stderr: str) -> Decoded:
+    """Read how far the decoding got from ffmpeg's ``-progress`` report on stdout."""
     seconds = 0.0
     for line in stdout.decode("utf-8", "replace").splitlines():
         key, _, value = line.partition("=")

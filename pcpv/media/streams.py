@@ -92,6 +92,20 @@ def open_av(path: Path, *, prompt: str | None, wanted: str) -> AvSource:
     Refuses photos, documents and text with a message saying what the file is; refuses files
     that look like sound but hold none with "there is no sound in this file".
     """
+    found = screen_av(path, prompt=prompt, wanted=wanted)
+    try:
+        probed = probe(path)
+    except FfmpegFailed as exc:
+        raise _unreadable(path, found, wanted, prompt, exc) from None
+    source = usable_source(path, found, probed)
+    if source is None:
+        raise _unreadable(path, found, wanted, prompt, None)
+    return source
+
+
+def screen_av(path: Path, *, prompt: str | None, wanted: str) -> sniff.FileType | None:
+    """What the bytes of ``path`` say it is (``sniff``), after refusing what cannot be a sound or
+    video: a missing or empty file, a photo, a document. The first half of ``open_av``."""
     check_readable(path, prompt)
     found = sniff.sniff_file(path)
     if found is not None and found.kind is MediaKind.PHOTO:
@@ -108,15 +122,17 @@ def open_av(path: Path, *, prompt: str | None, wanted: str) -> AvSource:
             f"Choose a {wanted} file instead.",
             prompt=prompt,
         )
-    try:
-        probed = probe(path)
-    except FfmpegFailed as exc:
-        raise _unreadable(path, found, wanted, prompt, exc) from None
+    return found
+
+
+def usable_source(path: Path, found: sniff.FileType | None, probed: Probe) -> AvSource | None:
+    """The file as an ``AvSource``, or None when ffmpeg found nothing in it that can be played
+    (the second half of ``open_av``, which then refuses it)."""
     source = AvSource(path, found, probed)
     if source.audio is None and source.video is None:
-        raise _unreadable(path, found, wanted, prompt, None)
+        return None
     if found in (None, sniff.TEXT) and source.audio is None:
-        raise _unreadable(path, found, wanted, prompt, None)
+        return None
     return source
 
 

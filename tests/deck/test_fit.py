@@ -154,3 +154,20 @@ def test_a_long_caption_is_shortened_after_whole_words():
     assert short.endswith("…") and len(fit.wrap(short, 300, 32)) <= 3
     assert caption.startswith(short[:-1])
     assert fit.shorten("A short caption", 300, 32, 3) == "A short caption"
+
+
+def test_font_metrics_are_read_once_however_they_are_asked_for(monkeypatch):
+    loads: list[object] = []
+    real_load = fit.FontMetrics.load.__func__
+
+    def counting(cls, path):
+        loads.append(path)
+        return real_load(cls, path)
+
+    fit._metrics.cache_clear()
+    monkeypatch.setattr(fit.FontMetrics, "load", classmethod(counting))
+    for _ in range(5):
+        assert fit.metrics() is fit.metrics(bold=False)
+        fit.metrics(bold=True)
+    assert sorted(str(p) for p in loads) == sorted([str(fit.REGULAR_FONT), str(fit.BOLD_FONT)])
+    fit._metrics.cache_clear()

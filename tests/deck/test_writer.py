@@ -480,11 +480,10 @@ def test_a_build_that_fails_while_saving_leaves_the_old_deck(sample, tmp_path, m
     target = tmp_path / "deck.pptx"
     target.write_bytes(b"the previous deck")
 
-    def broken_save(self, file):
-        file.write(b"half a deck")
-        raise OSError("disk full")
+    def broken_write(self, name, data, compress_type=None):
+        raise OSError("disk full")  # after the zip has begun writing the temporary file
 
-    monkeypatch.setattr("pptx.presentation.Presentation.save", broken_save)
+    monkeypatch.setattr("zipfile.ZipFile.writestr", broken_write)
     with pytest.raises(PcpvError, match=r"could not save the deck .*disk full"):
         build_deck(Project.open(sample.root), target, symbols=sample.symbols, check=False)
     assert target.read_bytes() == b"the previous deck"
@@ -544,3 +543,69 @@ def test_a_killed_build_leaves_the_old_deck(sample, tmp_path):
         assert data == b"the previous deck" or zipfile.ZipFile(target).testzip() is None
         if data != b"the previous deck":
             break
+
+
+def test_media_are_stored_and_the_xml_deflated(built):
+    with zipfile.ZipFile(built[0].path) as z:
+        infos = z.infolist()
+    media = [i for i in infos if i.filename.startswith("ppt/media/")]
+    assert {i.filename.rsplit(".", 1)[1] for i in media} >= {"jpg", "png", "m4a", "mp4"}
+    for info in media:
+        if info.filename.endswith((".jpg", ".jpeg", ".png", ".m4a", ".mp4")):
+            assert info.compress_type == zipfile.ZIP_STORED, info.filename
+    xml = [i for i in infos if i.filename.endswith((".xml", ".rels"))]
+    assert xml and all(i.compress_type == zipfile.ZIP_DEFLATED for i in xml)
+
+
+def test_media_put_in_as_they_arrive_give_the_same_deck(sample, tmp_path):
+    from pcpv.deck import assets
+    from pcpv.deck.writer import DeckWriter
+    from pcpv.project import scratch_folder
+
+    plan = make_plan(Project.open(sample.root), symbols=sample.symbols)
+    with scratch_folder(tmp_path) as work:
+        seen: list[int] = []
+        with assets.preparing_media(plan.media(), work_dir=work, workers=1) as pending:
+            ready = pending.wait(lambda so_far: seen.append(len(so_far.photos) + len(so_far.clips)))
+        assert seen == list(range(1, len(plan.media()) + 1)), "told after every file"
+
+        arriving = DeckWriter(plan, sample.symbols)
+        arriving.lay_out()
+        steps = len(arriving._later)
+        so_far = assets.PreparedMedia()
+        # The files arrive last first: nothing can go in before the first slide's file is ready.
+        for sha256 in reversed([m.sha256 for m in plan.media()]):
+            if sha256 in ready.photos:
+                so_far.photos[sha256] = ready.photos[sha256]
+            else:
+                so_far.clips[sha256] = ready.clips[sha256]
+            arriving.put_in_ready(so_far)
+            if len(so_far.photos) + len(so_far.clips) < len(plan.media()):
+                assert len(arriving._later) == steps
+        assert arriving._later == [], "all put in once everything arrived"
+        arriving.finish(tmp_path / "arriving.pptx", so_far)
+
+        at_the_end = DeckWriter(plan, sample.symbols)
+        at_the_end.lay_out()
+        at_the_end.finish(tmp_path / "at-the-end.pptx", ready)
+
+    first, second = _parts(tmp_path / "arriving.pptx"), _parts(tmp_path / "at-the-end.pptx")
+    assert list(first) == list(second)
+    for name in first:
+        if name != "docProps/core.xml":  # holds the time it was made
+            assert first[name] == second[name], name
+
+
+def test_nothing_is_put_in_once_a_file_has_failed(sample, tmp_path):
+    from pcpv.deck import assets
+    from pcpv.deck.writer import DeckWriter
+
+    plan = make_plan(Project.open(sample.root), symbols=sample.symbols)
+    writer = DeckWriter(plan, sample.symbols)
+    writer.lay_out()
+    steps = len(writer._later)
+    first = plan.media()[0]
+    broken = assets.PreparedMedia(failures=[assets.MediaFailure(first, "It is damaged.")])
+    broken.photos[first.sha256] = assets.ReadyPhoto(tmp_path / "unused.jpeg", 10, 10)
+    writer.put_in_ready(broken)
+    assert len(writer._later) == steps

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,82 @@ def test_damaged_frames_are_reported_not_hidden(made, work_dir):
 def test_healthy_sound_has_no_notes(made, work_dir):
     assert inspect_media(makers.mp3_plain(made)).notes == ()
     assert prepare_audio(makers.amr_voice_note(made), work_dir=work_dir).notes == ()
+
+
+# -- the one-run path for phone voice notes (M4A) -------------------------------------------------
+
+
+def _garbled_m4a(made: Path) -> Path:
+    """An M4A whose header is fine (faststart, so ``moov`` comes first) but whose sound is noise."""
+    clean = made / "clean.m4a"
+    makers.ffmpeg(
+        "-f", "lavfi", "-i", "sine=duration=3", "-c:a", "aac", "-movflags", "+faststart",
+        str(clean),
+    )  # fmt: skip
+    data = bytearray(clean.read_bytes())
+    start = data.index(b"mdat") + 64
+    for i in range(start, len(data) - 8):
+        data[i] = (i * 7919 + 13) % 256
+    path = made / "garbled.m4a"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_one_run_m4a_gives_the_same_file_as_the_careful_path(made, work_dir, monkeypatch):
+    from pcpv.media import audio
+
+    source = makers.m4a_with_cover(made)
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting(command, **kwargs):
+        calls.append(command)
+        return real_run(command, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counting)
+    quick = prepare_audio(source, work_dir=work_dir)
+    assert len(calls) == 1, "probe, copy and decode in one start of ffmpeg"
+
+    monkeypatch.setattr(audio, "_healthy_m4a_in_one_run", lambda *args: None)
+    careful = prepare_audio(source, work_dir=work_dir)
+    assert len(calls) == 3  # probe, then the copy and its decoding together
+    assert quick.path.read_bytes() == careful.path.read_bytes()
+    assert (quick.mime, quick.extension, quick.converted) == ("audio/mp4", ".m4a", False)
+    assert quick.duration_s == pytest.approx(careful.duration_s, abs=0.01)
+    assert quick.duration_s == pytest.approx(2.5, abs=0.1)
+    assert quick.notes == careful.notes == ()
+    _assert_clean(quick.path)
+    _only_sound(quick.path, "aac")
+
+
+def test_damaged_m4a_is_refused_and_leaves_nothing(made, work_dir):
+    message = _refusal(_garbled_m4a(made), work_dir, prompt="My voice")
+    assert "damaged" in message and '"My voice"' in message
+
+
+def test_the_one_run_probe_reads_what_probe_reads(made, work_dir):
+    from pcpv.media.ffmpeg import probe_write_and_decode
+
+    source = makers.m4a_with_cover(made)
+    out = work_dir / "out.m4a"
+    probed, decoded = probe_write_and_decode(
+        source, ["-c:a", "copy", "-f", "ipod", "-y", str(out)], timeout_s=60
+    )
+    assert probed == probe(source)  # the outputs' descriptions are not read as more streams
+    assert decoded.errors == ()
+    assert decoded.seconds == pytest.approx(2.5, abs=0.1)
+
+
+def test_the_one_run_probe_reports_damage_as_complaints(made, work_dir):
+    from pcpv.media.ffmpeg import FfmpegFailed, probe_write_and_decode
+
+    out = work_dir / "out.m4a"
+    try:
+        probed, decoded = probe_write_and_decode(
+            _garbled_m4a(made), ["-c:a", "copy", "-f", "ipod", "-y", str(out)], timeout_s=60
+        )
+    except FfmpegFailed:
+        return  # ffmpeg gave up on the noise: also a refusal
+    assert probed is not None and probed.first("audio") is not None
+    assert decoded.errors, "decoding noise must be complained about"
+    assert all("[error]" not in line for line in decoded.errors)  # the level tags are gone
