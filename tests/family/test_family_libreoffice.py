@@ -1,9 +1,9 @@
 """LibreOffice opens the family copy (its reduced document properties included) and cannot open
 the locked copy without its password.
 
-LibreOffice cannot be given a password on the command line, and this machine's LibreOffice has no
-Python UNO bridge, so opening the locked copy *with* the password is tested with msoffcrypto in
-``test_family.py`` (the decrypted file is then opened by python-pptx).
+LibreOffice cannot be given a password on the command line: opening the locked copy *with* the
+password is tested through LibreOffice's UNO bridge in ``test_family_uno.py``, and with
+msoffcrypto + python-pptx in ``test_family.py``.
 """
 
 from __future__ import annotations
