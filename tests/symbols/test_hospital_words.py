@@ -131,3 +131,9 @@ def test_sentences_get_the_same_symbols(library, sentence, expected):
         for w in library.symbolise(sentence)
     ]
     assert found == expected
+
+
+def test_help_and_support_do_not_suggest_a_wheelchair(library) -> None:
+    for word in ("help", "helping", "ask for help", "support"):
+        match = library.lookup(word)
+        assert match is not None and match.ref != "openmoji:E083", word
