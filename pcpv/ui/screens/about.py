@@ -121,9 +121,11 @@ class AboutScreen(WizardScreen):
         self.focus_next()
 
     @on(Button.Pressed, "#cancel")
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The first time there is nothing to go back to, so Esc is neither offered nor bound.
+        return not (action == "cancel" and self.first_time)
+
     def action_cancel(self) -> None:
-        if self.first_time:
-            return
         self.dismiss(None)
 
     @on(Button.Pressed, "#save")

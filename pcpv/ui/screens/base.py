@@ -44,6 +44,8 @@ class WizardScreen(Screen):
         the buttons on the screen do the same things for mouse users)."""
         keys = []
         for binding in [*self.BINDINGS, *self.app.BINDINGS]:
+            if isinstance(binding, Binding) and self.check_action(binding.action, ()) is False:
+                continue  # a key that does nothing on this screen is not offered
             if isinstance(binding, Binding) and binding.show and binding.description:
                 keys.append(f"{_key_name(binding.key)} {binding.description}")
             elif isinstance(binding, tuple) and len(binding) == 3:
