@@ -846,14 +846,20 @@ def out_of_date_reasons(
     gone = then - now
     if gone:
         reasons.append(
-            f"{len(gone)} item(s) in it may no longer be shared (consent changed or was withdrawn)."
+            f"{_items(len(gone))} in it may no longer be shared (consent changed or was withdrawn)."
         )
     new = now - then
     if new:
-        reasons.append(f"{len(new)} item(s) agreed since are not in it.")
+        reasons.append(
+            f"{_items(len(new))} agreed since {'is' if len(new) == 1 else 'are'} not in it."
+        )
     if record.private_words and record.private_words != book.private_words_fingerprint():
         reasons.append("The private words list changed since it was made.")
     return reasons
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
 
 
 def export_summary(project: Any) -> list[str]:
@@ -875,7 +881,7 @@ def export_summary(project: Any) -> list[str]:
         else:
             counts["meeting"] += 1
     lines = [
-        f"Consent: {counts['in']} item(s) for the family copy, {counts['meeting']} meeting only, "
+        f"Consent: {_items(counts['in'])} for the family copy, {counts['meeting']} meeting only, "
         f"{counts['unasked']} not asked yet."
     ]
     if not book.exports:
@@ -889,7 +895,7 @@ def export_summary(project: Any) -> list[str]:
         locked = ", locked with a password" if record.encrypted else ""
         lines.append(
             f"Family copy{who}: made on {format_date(record.when)} at {record.when:%H:%M}, "
-            f"{len([k for k in record.items if k != VOICE_AND_FACE])} item(s){locked} "
+            f"{_items(len([k for k in record.items if k != VOICE_AND_FACE]))}{locked} "
             f"({record.file}, fingerprint {record.sha256[:12]})."
         )
         reasons = out_of_date_reasons(record, summary, book)

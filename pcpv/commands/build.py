@@ -54,10 +54,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"Left out: {message}", file=sys.stderr)
     for note in result.notes:
         print(f"Note: {note}")
-    print(
-        f"Saved {result.path} ({result.slides} slides, {result.media_files} photos, sounds "
-        f"and videos) in {result.seconds:.1f} seconds."
+    media = {0: "no photos, sounds or videos", 1: "1 photo, sound or video"}.get(
+        result.media_files, f"{result.media_files} photos, sounds and videos"
     )
+    print(f"Saved {result.path} ({result.slides} slides, {media}) in {result.seconds:.1f} seconds.")
     if result.check is not None:
         from pcpv.check.output import summary
 

@@ -376,7 +376,7 @@ def test_export_summary_says_when_the_family_copy_is_out_of_date(root: Path) -> 
         book.save(writable)
     stale = export_summary(Project.open(root))
     assert "Family copy out of date" in stale[-1]
-    assert "1 item(s) in it may no longer be shared" in stale[-1]
+    assert "1 item in it may no longer be shared" in stale[-1]
     assert "delete the old copy" in stale[-1]
 
 

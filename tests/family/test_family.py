@@ -133,7 +133,7 @@ def test_the_export_is_recorded_and_shown_by_status(root: Path, capsys) -> None:
     assert set(record["items"]) == {VOICE_AND_FACE, *SHARED}
     lines = export_summary(Project.open(root))
     assert lines[1].startswith("Family copy for Mum: made on ")
-    assert "3 item(s)" in lines[1] and result.sha256[:12] in lines[1]
+    assert "3 items" in lines[1] and result.sha256[:12] in lines[1]
 
 
 def test_withdrawal_makes_the_copy_out_of_date_until_a_new_one_is_made(root: Path, capsys) -> None:
