@@ -49,6 +49,7 @@ from pcpv.consent import (
 )
 from pcpv.errors import FamilyCopyError, PcpvError, UsageError
 from pcpv.model import Answer, PromptState
+from pcpv.project import check_deck_output
 from pcpv.questions import format_date, text_context
 from pcpv.safe_io import atomic_copy, atomic_writer
 
@@ -662,6 +663,7 @@ def export_family(
         )
     expect = expectations(project, items, plan, book)
     target = output if output is not None else default_output(project, for_whom)
+    check_deck_output(project.root, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     with project.scratch() as work:
         media = prepare_media(plan.media(), work_dir=work, progress=progress)
@@ -679,18 +681,21 @@ def export_family(
                 expect.allowed_media[_sha_file(clip.poster)] = f"the video picture {sha[:12]}"
         _deny_prepared_photos(project, items, expect, work)
         expect.allowed_media[_sha(speaker_png(theme.palette(plan.palette).title))] = "the speaker"
+        # The copy is proved while it is still in the project's scratch folder, and only a proved
+        # copy is moved to where it will be shared: an interrupted or failed check leaves nothing.
+        final = work / "final.pptx"
         if password is not None:
-            encrypt(plain, target, password)
+            encrypt(plain, final, password)
         else:
-            atomic_copy(plain, target)
-        problems = prove(target, expect, password=password, plain_sha=_sha_file(plain), work=work)
-    if problems:
-        target.unlink(missing_ok=True)
-        raise FamilyCopyError(
-            "The family copy failed its check, so it has been deleted:\n"
-            + "\n".join(f"  - {p}" for p in problems),
-            hint="Nothing was shared. Please report this to whoever looks after pcpv.",
-        )
+            atomic_copy(plain, final)
+        problems = prove(final, expect, password=password, plain_sha=_sha_file(plain), work=work)
+        if problems:
+            raise FamilyCopyError(
+                "The family copy failed its check, so it was not saved:\n"
+                + "\n".join(f"  - {p}" for p in problems),
+                hint="Nothing was shared. Please report this to whoever looks after pcpv.",
+            )
+        atomic_copy(final, target)
     file_sha = _sha_file(target)
     record = ExportRecord(
         when=dt.datetime.now().replace(microsecond=0),

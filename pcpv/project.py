@@ -36,6 +36,7 @@ from pcpv.errors import (
     ProjectFileError,
     ProjectNotFoundError,
     UnknownPromptError,
+    UsageError,
 )
 from pcpv.lock import LOCK_FILE, WHO_FILE, Holder, ProjectLock
 from pcpv.migrations import migrate
@@ -503,6 +504,21 @@ def scratch_folder(root: Path) -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
         with contextlib.suppress(OSError):
             base.rmdir()
+
+
+def check_deck_output(root: Path, output: Path) -> None:
+    """Refuse a place to write a deck that could overwrite the project's own files."""
+    if output.suffix.lower() != ".pptx":
+        raise UsageError(
+            f"'{output}' does not end in .pptx, so pcpv will not write a deck there.",
+            hint="Choose a file name that ends in .pptx.",
+        )
+    inside = output.resolve().parent
+    if inside == (root / MEDIA_DIR).resolve() or inside == (root / BACKUPS_DIR).resolve():
+        raise UsageError(
+            f"'{output}' is inside the project's {inside.name} folder.",
+            hint="Save the deck in the project folder itself, or anywhere else.",
+        )
 
 
 def check_media_source(source: Path) -> None:

@@ -276,3 +276,14 @@ def test_caption_can_be_changed_and_an_answer_restored(project_dir: Path, tmp_pa
     assert reopened.answer("feel-safe").media[0].caption == "The garden where I feel calm"
     assert reopened.answer("my-name").words == ""
     assert "my-name" not in reopened.answers
+
+
+def test_a_deck_may_not_overwrite_the_projects_own_files(project_dir: Path) -> None:
+    from pcpv.errors import UsageError
+    from pcpv.project import check_deck_output
+
+    for bad in ("answers.yaml", "consent.yaml", "media/deck.pptx", "deck.ppt"):
+        with pytest.raises(UsageError):
+            check_deck_output(project_dir, project_dir / bad)
+    check_deck_output(project_dir, project_dir / "Sam.pptx")
+    check_deck_output(project_dir, project_dir.parent / "out" / "Sam.PPTX")

@@ -10,6 +10,7 @@ No python-pptx here.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -90,12 +91,29 @@ def photo_box_px(*, print_quality: bool = False) -> tuple[int, int]:
     return box_for(column.w, column.h, ppi=theme.PRINT_PPI if print_quality else theme.SCREEN_PPI)
 
 
+def _check_unchanged(path: Path, sha256: str, prompt: str) -> None:
+    """Refuse a media file whose bytes are no longer the ones that were added (and agreed to):
+    a file swapped in the media folder by hand must never go out under someone else's consent."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1024 * 1024), b""):
+            digest.update(block)
+    if sha256 and digest.hexdigest() != sha256:
+        raise MediaError(
+            f'The file {path.name} in the media folder (for "{prompt}") has changed since it was '
+            "added, so pcpv will not use it.",
+            hint="Add the photo, sound or video again through pcpv (the wizard or pcpv media add), "
+            "and remove the old one from the answer.",
+        )
+
+
 def _prepare_one(
-    kind: MediaKind, path: Path, box_px: tuple[int, int], work_dir: Path, prompt: str
+    kind: MediaKind, path: Path, sha256: str, box_px: tuple[int, int], work_dir: Path, prompt: str
 ) -> Any:
     """Runs in a worker process: one file through ``pcpv.media``."""
     from pcpv import media
 
+    _check_unchanged(path, sha256, prompt)
     if kind == MediaKind.PHOTO:
         prepared = media.prepare_photo(path, box_px=box_px, work_dir=work_dir, prompt=prompt)
         target = work_dir / f"photo-{prepared.sha256[:24]}{prepared.extension}"
@@ -258,7 +276,9 @@ def preparing_media(
     count = workers or min(MAX_WORKERS, os.cpu_count() or 1)
     with _executor(count, len(jobs)) as pool:
         futures = {
-            pool.submit(_prepare_one, ref.kind, ref.source, box, work_dir, ref.question): ref
+            pool.submit(
+                _prepare_one, ref.kind, ref.source, ref.sha256, box, work_dir, ref.question
+            ): ref
             for ref in jobs
         }
         yield PendingMedia(unique, futures, result, progress)

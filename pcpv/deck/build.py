@@ -17,6 +17,7 @@ from typing import Any
 from pcpv.deck.assets import Progress, failure_error, preparing_media
 from pcpv.deck.plan import make_plan
 from pcpv.deck.symbols import SymbolSource
+from pcpv.project import check_deck_output
 
 
 @dataclass
@@ -64,6 +65,7 @@ def build_deck(
     """
     started = time.perf_counter()
     target = output if output is not None else default_output(project)
+    check_deck_output(project.root, target)
     plan = make_plan(project, symbols=symbols)
     with project.scratch() as work:
         # The helpers prepare the media while this process lays out the slides, then puts in

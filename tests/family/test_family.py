@@ -200,16 +200,33 @@ def test_a_private_word_in_pcpvs_own_wording_stops_the_export(root: Path) -> Non
     assert not list(root.glob("*.pptx"))
 
 
-def test_a_failed_proof_deletes_the_file_and_records_nothing(root: Path, monkeypatch) -> None:
+def test_a_failed_proof_saves_no_file_and_records_nothing(root: Path, monkeypatch) -> None:
     import pcpv.family
 
     agree(root, SHARED)
     monkeypatch.setattr(pcpv.family, "verify_family_copy", lambda data, expect: ["a planted leak"])
     target = root / "out" / "copy.pptx"
-    with pytest.raises(FamilyCopyError, match="failed its check, so it has been deleted") as caught:
+    with pytest.raises(FamilyCopyError, match="failed its check, so it was not saved") as caught:
         export(root, output=target)
     assert "a planted leak" in str(caught.value)
     assert not target.exists()
+    assert ConsentBook.load(root).exports == []
+
+
+def test_an_interrupted_proof_leaves_no_copy(root: Path, monkeypatch) -> None:
+    import pcpv.family
+
+    agree(root, SHARED)
+
+    def stopped(data, expect):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pcpv.family, "verify_family_copy", stopped)
+    target = root / "out" / "copy.pptx"
+    with pytest.raises(KeyboardInterrupt):
+        export(root, output=target)
+    assert not target.exists()
+    assert not target.parent.exists() or not any(target.parent.iterdir())
     assert ConsentBook.load(root).exports == []
 
 
