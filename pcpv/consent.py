@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -194,8 +195,12 @@ class ConsentRecord:
     note: str = ""
     """Anything else worth knowing (e.g. "withdrawn: does not want her brother to see it")."""
     content: str = ""
-    """For words and symbols: a fingerprint of the answer as it was when consent was given. If the
-    answer changes afterwards, the consent no longer counts and pcpv asks again."""
+    """A fingerprint of what was agreed to, as it was when consent was given: for words and
+    symbols the answer (``answer_content``), for photos, sounds and videos the file and every
+    caption it carries in the project (``media_content``). If it changes afterwards, the consent no
+    longer counts and pcpv asks again. A photo, sound or video recorded by an older pcpv has no
+    fingerprint (the field is simply absent, and the file still reads): that counts as not
+    matching, so it is out of the family copy until asked again."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -580,15 +585,58 @@ def answer_content(answer: Answer) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+def media_content(media: MediaItem, captions: Iterable[str]) -> str:
+    """A fingerprint of what a photo, sound or video shows: the file's content and every caption
+    it carries in the project (``captions``: one per answer it is in; order and repeats do not
+    matter, empty ones add nothing)."""
+    said = sorted({c.strip() for c in captions if c.strip()})
+    text = "\x00".join([media.sha256, "\x1f".join(said)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u201b\u02bc\u02bb\u2032`", "'"))
+"""Apostrophe look-alikes, made plain ``'``. ``ʼ`` and ``ʻ`` are letters to Unicode, so without
+this "Bellaʼs" would hide "Bella" from the whole-word match."""
+_ALNUM = r"[^\W_]"
+"""A letter or digit (``\\w`` without the underscore)."""
+
+
+def _match_form(text: str) -> str:
+    """``text`` as private words are matched: NFKC-normalised and case-folded, with invisible
+    format characters (soft hyphens, zero-width spaces and joiners, word joiners, byte-order marks,
+    direction marks: Unicode category Cf) removed and apostrophe look-alikes made plain. Diacritics
+    stay: "Zoe" and "Zoë" are different words."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    text = text.translate(_APOSTROPHES)
+    return unicodedata.normalize("NFKC", text.casefold())
+
+
 def private_words_in(text: str, words: Iterable[str]) -> list[str]:
-    """The private words found in ``text``: whole words, any case, any spacing between words."""
+    """The private words found in ``text``, in the list's order and spelling.
+
+    Matching is on whole words, any case, whatever the Unicode form (``_match_form``): "Zoë" typed
+    either way (NFC or NFD), "Bella’s", and a name with a soft hyphen or a zero-width space hidden
+    inside it all match. A private word's parts are its runs of letters and digits; between them
+    the text may have any run of other characters (spaces, line breaks, hyphens, underscores...),
+    or none: "Ward 7" matches "ward 7", "WARD-7", "ward_7" and "ward7", and "O'Brien"
+    matches "O’Brien" and "OBrien". Whole words means no letter or digit may come right before or
+    after: "Dave" is not found in "Davey" or "Daves", nor "Bella" in "Bellamy", nor "Ward 7" in
+    "Ward 77"; "Dave's", "Dave." and "_Dave_" do name Dave (an underscore separates words here).
+    """
+    plain = _match_form(text)
     found = []
     for word in words:
-        parts = word.split()
-        if not parts:
-            continue
-        pattern = r"(?<!\w)" + r"\s+".join(re.escape(p) for p in parts) + r"(?!\w)"
-        if re.search(pattern, text, flags=re.IGNORECASE):
+        form = _match_form(word)
+        parts = re.findall(_ALNUM + "+", form)
+        if parts:
+            pattern = (
+                rf"(?<!{_ALNUM})" + r"[\W_]*".join(re.escape(p) for p in parts) + rf"(?!{_ALNUM})"
+            )
+            hit = re.search(pattern, plain) is not None
+        else:  # no letters or digits at all: look for it as it is
+            hit = bool(form.strip()) and form.strip() in plain
+        if hit:
             found.append(word)
     return found
 
@@ -617,8 +665,14 @@ class ConsentItem:
     path: Path | None = None
     """For photos, sounds and videos: the file to show, in the project's media folder."""
     caption: str = ""
+    """For photos, sounds and videos: every caption the file has in the project, joined with
+    " / " (a file used in two answers can carry two). See ``captions`` for them one by one."""
+    captions: tuple[str, ...] = ()
+    """For photos, sounds and videos: each different caption the file has, in the order of the
+    answers it is in."""
     content: str = ""
-    """Fingerprint of an answer's words and symbols; pass it to ``ConsentBook.record``."""
+    """Fingerprint of what is asked about (an answer's words and symbols, or a file and all its
+    captions); pass it to ``ConsentBook.record``."""
     decision: Decision | None = None
     """The decision in force; None = not asked yet (meeting only)."""
     in_family_copy: bool = False
@@ -643,7 +697,8 @@ class ConsentItem:
 
     def text(self) -> str:
         """Every piece of text this item would put in a family copy."""
-        return "\n".join(p for p in [self.words, self.choice, *self.symbols, self.caption] if p)
+        captions = self.captions or ((self.caption,) if self.caption else ())
+        return "\n".join(p for p in [self.words, self.choice, *self.symbols, *captions] if p)
 
 
 def consent_items(project: Any, book: ConsentBook | None = None) -> list[ConsentItem]:
@@ -651,12 +706,13 @@ def consent_items(project: Any, book: ConsentBook | None = None) -> list[Consent
 
     First the patient's face and voice (only when the project has photos, sounds or videos), then,
     section by section, each answered prompt's words or symbols and its photos, sounds and videos.
-    A file used in two answers is listed once.
+    A file used in two answers is listed once, where it is first used, with every caption it has
+    (all of them go to the family copy with it, so all of them are asked about).
     """
     book = book if book is not None else ConsentBook.load(project.root)
     qs, info = project.questions, project.info
     items: list[ConsentItem] = []
-    seen: set[str] = set()
+    media_items: dict[str, ConsentItem] = {}
     for section in qs.sections:
         for prompt in section.prompts:
             answer = project.answer(prompt.id)
@@ -686,24 +742,31 @@ def consent_items(project: Any, book: ConsentBook | None = None) -> list[Consent
                 )
             for media in answer.media:
                 key = media_key(media)
-                if key in seen:
+                caption = media.caption.strip()
+                if key in media_items:
+                    known = media_items[key]
+                    if caption and caption not in known.captions:
+                        known.captions += (caption,)
                     continue
-                seen.add(key)
                 kind = ItemKind(media.kind.value)
-                items.append(
-                    ConsentItem(
-                        key=key,
-                        kind=kind,
-                        title=f"{ITEM_WORDS[kind].capitalize()} for '{question}'"
-                        + (f": {media.caption}" if media.caption else ""),
-                        prompt_id=prompt.id,
-                        question=question,
-                        section=section.title,
-                        media=media,
-                        path=project.media_path(media),
-                        caption=media.caption,
-                    )
+                media_items[key] = ConsentItem(
+                    key=key,
+                    kind=kind,
+                    title=f"{ITEM_WORDS[kind].capitalize()} for '{question}'",
+                    prompt_id=prompt.id,
+                    question=question,
+                    section=section.title,
+                    media=media,
+                    path=project.media_path(media),
+                    captions=(caption,) if caption else (),
                 )
+                items.append(media_items[key])
+    for item in media_items.values():
+        assert item.media is not None
+        item.caption = " / ".join(item.captions)
+        if item.caption:
+            item.title += f": {item.caption}"
+        item.content = media_content(item.media, item.captions)
     if any(i.media is not None for i in items):
         items.insert(
             0,
@@ -737,7 +800,14 @@ def _evaluate_all(items: list[ConsentItem], book: ConsentBook, name: str) -> Non
         elif record.decision == Decision.NOT_SURE:
             reasons.append("Not sure yet: ask again another day.")
         elif item.content and record.content != item.content:
-            reasons.append("The answer changed after consent was given: ask again.")
+            if item.media is None:
+                reasons.append("The answer changed after consent was given: ask again.")
+            elif not record.content:  # recorded by an older pcpv, before captions were kept
+                reasons.append(
+                    "Consent was given before pcpv kept track of its captions: ask again."
+                )
+            else:
+                reasons.append("The caption changed after consent was given: ask again.")
         if item.needs_checks:
             if not entry.flags_checked:
                 reasons.append(f"The {ITEM_WORDS[item.kind]} checks have not been done yet.")
@@ -999,6 +1069,7 @@ __all__ = [
     "export_summary",
     "family_summary",
     "find_item",
+    "media_content",
     "media_key",
     "private_words_in",
     "record_checks",

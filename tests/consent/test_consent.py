@@ -432,3 +432,125 @@ def test_record_decision_needs_the_project_open_for_changing(root: Path) -> None
     item = consent_items(project)[1]
     with pytest.raises(UsageError, match="open for changing"):
         record_decision(project, item, Decision.FAMILY, how=How.SAID, recorded_by=SALT)
+
+
+def _agree_to_photo(project: Project, book: ConsentBook, caption_start: str):
+    """Yes to the photo, checked with nothing flagged and not the patient: in the family copy."""
+    photo = _photo(consent_items(project, book), caption_start)
+    _say(book, photo)
+    book.set_checks(photo.key, [], shows_me=False)
+    return photo
+
+
+def test_a_caption_changed_after_consent_must_be_asked_again(root: Path) -> None:
+    with Project.open_for_writing(root) as project:
+        book = ConsentBook.load(root)
+        photo = _agree_to_photo(project, book, "My room")
+        book.save(project)
+    assert _items(root)[photo.key].in_family_copy
+    with Project.open_for_writing(root) as project:
+        project.set_caption("my-room", photo.media.sha256, "My room, next to Dave's room")
+    changed = _items(root)[photo.key]
+    assert changed.caption == "My room, next to Dave's room"
+    assert not changed.in_family_copy
+    assert photo.key not in family_summary(Project.open(root)).keys
+    assert changed.reasons == ["The caption changed after consent was given: ask again."]
+    saved = yaml.safe_load((root / CONSENT_FILE).read_text())["items"][photo.key]["history"][0]
+    assert saved["content"] == photo.content != changed.content
+    # Asked again about the new caption: it is in again.
+    with Project.open_for_writing(root) as project:
+        book = ConsentBook.load(root)
+        _say(book, changed)
+        book.save(project)
+    assert _items(root)[photo.key].in_family_copy
+
+
+def test_media_consent_from_an_older_file_without_a_fingerprint_is_asked_again(
+    root: Path,
+) -> None:
+    project = Project.open(root)
+    photo = _photo(consent_items(project), "My room")
+    (root / CONSENT_FILE).write_text(
+        "schema: 1\n"
+        "items:\n"
+        f"  {VOICE_AND_FACE}:\n"
+        "    history:\n"
+        "    - {decision: family, given_by: patient, how: said, when: '2026-01-05T10:00:00',\n"
+        "       recorded_by: 'Jo, SALT'}\n"
+        f"  '{photo.key}':\n"
+        "    flags_checked: true\n"
+        "    flags: []\n"
+        "    shows_me: false\n"
+        "    history:\n"
+        "    - {decision: family, given_by: patient, how: said, when: '2026-01-05T10:00:00',\n"
+        "       recorded_by: 'Jo, SALT'}\n"
+    )
+    book = ConsentBook.load(root)  # still reads
+    assert book.decision(photo.key) == Decision.FAMILY
+    now = next(i for i in consent_items(project, book) if i.key == photo.key)
+    assert not now.in_family_copy
+    assert now.reasons == ["Consent was given before pcpv kept track of its captions: ask again."]
+
+
+def test_a_file_in_two_answers_is_asked_about_with_every_caption(base: Path, root: Path) -> None:
+    room_file = base.parent / "inputs" / "room.jpg"
+    with Project.open_for_writing(root) as project:
+        book = ConsentBook.load(root)
+        photo = _agree_to_photo(project, book, "My room")
+        book.save(project)
+    assert _items(root)[photo.key].in_family_copy
+    # The same photo is added to a second answer, with a caption no one has asked about.
+    with Project.open_for_writing(root) as project:
+        project.add_media("good-home", room_file, caption="Dave from the next room")
+    items = consent_items(Project.open(root))
+    assert len([i for i in items if i.key == photo.key]) == 1  # still asked about once
+    now = next(i for i in items if i.key == photo.key)
+    assert not now.in_family_copy
+    assert "Dave from the next room" in now.text().splitlines()
+    assert now.reasons == ["The caption changed after consent was given: ask again."]
+    assert now.captions == ("My room with the blue posters", "Dave from the next room")
+    assert now.caption == "My room with the blue posters / Dave from the next room"
+    assert "Dave from the next room" in now.title
+    # Private words are looked for in every caption, not only the first one.
+    with Project.open_for_writing(root) as project:
+        book = ConsentBook.load(root)
+        _say(book, now)
+        book.add_private_words(["Dave"])
+        book.save(project)
+    again = _items(root)[photo.key]
+    assert not again.in_family_copy
+    assert again.reasons == ["It names 'Dave', on the private words list."]
+    # The same caption twice (the football pitch is in two answers) is shown once.
+    pitch = _photo(items, "The football pitch")
+    assert pitch.captions == ("The football pitch where I play",)
+    assert pitch.caption == "The football pitch where I play"
+
+
+def test_private_words_match_across_unicode_forms_invisible_characters_and_separators() -> None:
+    nfc, nfd = "Zo\u00eb", "Zoe\u0308"
+    assert private_words_in(f"I saw {nfd} today", [nfc]) == [nfc]
+    assert private_words_in(f"I saw {nfc} today", [nfd]) == [nfd]
+    assert private_words_in("I saw Zoe today", [nfc]) == []  # diacritics are not stripped
+    assert private_words_in("ＤＡＶＥ came", ["Dave"]) == ["Dave"]  # NFKC: full-width letters
+    for apostrophe in "'\u2019\u2018\u02bc":
+        assert private_words_in(f"Bella{apostrophe}s lead", ["Bella"]) == ["Bella"]
+        assert private_words_in(f"O{apostrophe}Brien came", ["O'Brien"]) == ["O'Brien"]
+    for hidden in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+        assert private_words_in(f"Da{hidden}ve came", ["Dave"]) == ["Dave"], repr(hidden)
+    for written in [
+        "ward 7",
+        "WARD-7",
+        "ward_7",
+        "ward7",
+        "Ward\n7",
+        "Ward \u2013 7",
+        "ward\u00a07",
+    ]:
+        assert private_words_in(f"I was on {written} then", ["Ward 7"]) == ["Ward 7"], written
+    assert private_words_in("I was on Ward 7.", ["ward-7"]) == ["ward-7"]
+    # Still whole words only.
+    assert private_words_in("Davey came", ["Dave"]) == []
+    assert private_words_in("Daves came", ["Dave"]) == []
+    assert private_words_in("Ward 77 and award 7", ["Ward 7"]) == []
+    assert private_words_in("Da\u00advey came", ["Dave"]) == []
+    assert private_words_in("_Dave_ and Dave's", ["Dave"]) == ["Dave"]
