@@ -4,14 +4,12 @@ words, hand-edited files, and the lines ``pcpv status`` prints."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import stat
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from family.projects import build_own
 
 from pcpv.consent import (
     CONSENT_FILE,
@@ -34,19 +32,6 @@ from pcpv.errors import ProjectFileError, UsageError
 from pcpv.project import Project
 
 SALT = "Jo Smith, SALT"
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("consent")
-    return build_own(folder / "sam", folder / "inputs", with_video=False)
-
-
-@pytest.fixture
-def root(base: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "sam"
-    shutil.copytree(base, target)
-    return target
 
 
 def _items(root: Path) -> dict[str, object]:

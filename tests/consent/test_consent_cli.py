@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from family.projects import build_own
 
 from pcpv.cli import main
 from pcpv.consent import ConsentBook, Decision, GivenBy, ItemKind, answer_key, consent_items
 from pcpv.project import Project
 
 SALT = ["--recorded-by", "Jo Smith, SALT"]
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("consent-cli")
-    return build_own(folder / "sam", folder / "inputs", with_video=False)
-
-
-@pytest.fixture
-def root(base: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "sam"
-    shutil.copytree(base, target)
-    return target
 
 
 def _number(root: Path, key: str) -> str:

@@ -389,6 +389,7 @@ async def test_staff_words_get_a_live_easy_read_hint(project_dir: Path, pictures
         await settle(pilot, app)
         hint = text_of(app, "#hint")
         assert hint.startswith("Easy-read tip:"), hint
+        assert "MDT" in hint, hint  # the tip names the jargon the staff just typed
     app.close_project()
     assert Project.open(project_dir).answer("talk-with-me").words_by is WordsBy.STAFF
 
